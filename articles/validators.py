@@ -1,0 +1,68 @@
+"""Checks on uploaded photos, with Pillow, before anything is stored."""
+
+import warnings
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, UnidentifiedImageError
+
+ALLOWED_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+
+
+def validate_photo_file(upload):
+    """Accept only a real JPEG, PNG or WebP image of bounded bytes and pixels.
+
+    The header is read first so that a decompression bomb is refused on its declared
+    size, before any pixel is decoded.
+    """
+    if upload is None:
+        return
+    size = getattr(upload, "size", None)
+    if size is not None and size > settings.PHOTO_MAX_BYTES:
+        raise ValidationError(
+            "Fichier trop lourd (%(size)s) : %(max)s au maximum.",
+            code="too_big",
+            params={"size": filesizeformat(size), "max": filesizeformat(settings.PHOTO_MAX_BYTES)},
+        )
+    position = upload.tell() if hasattr(upload, "tell") else None
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                width, height = image.size
+                if image_format not in ALLOWED_FORMATS:
+                    raise ValidationError(
+                        "Format non accepté (%(format)s) : JPEG, PNG ou WebP uniquement.",
+                        code="format",
+                        params={"format": image_format or "inconnu"},
+                    )
+                if width * height > settings.PHOTO_MAX_PIXELS:
+                    raise ValidationError(
+                        "Image trop grande (%(width)s × %(height)s pixels) : "
+                        "%(max)s millions de pixels au maximum.",
+                        code="too_many_pixels",
+                        params={
+                            "width": width,
+                            "height": height,
+                            "max": settings.PHOTO_MAX_PIXELS // 1_000_000,
+                        },
+                    )
+                image.verify()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            "Image trop grande : le nombre de pixels dépasse la limite autorisée.",
+            code="too_many_pixels",
+        )
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            "Ce fichier n'est pas une image valide (JPEG, PNG ou WebP attendu).",
+            code="not_an_image",
+        )
+    finally:
+        if position is not None:
+            upload.seek(position)

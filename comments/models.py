@@ -1,0 +1,1 @@
+"""Reader reactions: filled by the reactions issue."""

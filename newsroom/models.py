@@ -1,0 +1,1 @@
+"""Site-wide models (ad placements live here)."""

@@ -1,0 +1,51 @@
+import os
+
+import pytest
+
+
+def service_missing(reason):
+    """Skip with a visible reason on a laptop; fail in CI, where every service must run."""
+    if os.environ.get("NEWSROOM_REQUIRE_SERVICES"):
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploads of a test go to a temporary folder, never to the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture
+def redis_url():
+    """A Redis database of its own for the test, emptied before and after."""
+    import redis
+
+    url = os.environ.get("REDIS_URL_TESTS", "redis://127.0.0.1:6379/15")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        service_missing(f"Redis is not reachable at {url} ({error})")
+    client.flushdb()
+    yield url
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture
+def postgres(db):
+    """Marks a test that needs PostgreSQL; skipped on SQLite."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://…)")
