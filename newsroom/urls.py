@@ -11,6 +11,7 @@ admin.site.index_title = "Tableau de bord"
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("reactions/", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 
