@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("reactions/", include("comments.urls")),
+    path("", include("newsroom.site_urls")),
     path("", include("articles.urls")),
 ]
 
