@@ -1,0 +1,68 @@
+"""Production settings: what an operator relies on when DEBUG is off."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def production_env(**extra):
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="www.example.org,example.org",
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+    )
+    env.update(extra)
+    return env
+
+
+def manage(*args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_missing_secret_key_is_an_error_when_debug_is_off():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+PROXY_CHECK = """
+import django
+django.setup()
+from django.test import Client
+client = Client()
+behind_proxy = client.get("/robots.txt", HTTP_HOST="www.example.org", HTTP_X_FORWARDED_PROTO="https")
+plain_http = client.get("/robots.txt", HTTP_HOST="www.example.org")
+print(not behind_proxy.get("Location", "").startswith("https://"), plain_http.status_code, plain_http.get("Location", ""))
+print(behind_proxy.get("Strict-Transport-Security", ""))
+"""
+
+
+@pytest.mark.django_db
+def test_https_behind_proxy_is_not_redirected_and_plain_http_is():
+    result = subprocess.run(
+        [sys.executable, "-c", PROXY_CHECK], cwd=ROOT, env=production_env(), capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    first, hsts = result.stdout.strip().splitlines()
+    not_redirected, status, location = first.split(" ", 2)
+    assert not_redirected == "True"
+    assert status == "301" and location == "https://www.example.org/robots.txt"
+    assert "max-age=31536000" in hsts
