@@ -1,0 +1,180 @@
+"""A page cache that follows dependencies, so that no reader sees a stale page.
+
+A public view says what its page shows by setting ``response.cache_tags`` (for example
+``{"article:12", "category:3", "home"}``). The page is stored together with the
+version of each of its tags at that moment. Publishing, editing or unpublishing an
+article (or approving a reaction) bumps the versions of the tags it touches with
+``invalidate_tags()``; the next request for a page that showed it sees a changed
+version and rebuilds the page. Nothing else is flushed.
+
+Every entry also expires before the next scheduled publication, so a scheduled
+article appears on every list at its ``publish_at`` with no cron.
+
+The CSRF token of a cached form is a hole punched in the page: it is stored as a
+placeholder and each reader gets a fresh token of their own when the page is served.
+"""
+
+import functools
+import hashlib
+import re
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
+# Headers worth keeping with a cached page (the rest is added per response).
+STORED_HEADERS = ("Content-Type", "Content-Language", "X-Article-Id", "Last-Modified", "X-Robots-Tag", "Link")
+
+
+def page_timeout() -> int:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+
+def _tag_key(tag: str) -> str:
+    return f"tagv:{tag}"
+
+
+def tag_versions(tags) -> dict:
+    """Current version of each tag; a tag never seen (or evicted) gets a fresh one."""
+    keys = {_tag_key(tag): tag for tag in tags}
+    found = cache.get_many(list(keys))
+    for key in keys.keys() - found.keys():
+        token = uuid.uuid4().hex
+        # add() keeps the first writer's token when two processes race.
+        if not cache.add(key, token, timeout=None):
+            token = cache.get(key, token)
+        found[key] = token
+    return {keys[key]: version for key, version in found.items()}
+
+
+SEQUENCE_KEY = "tagv-sequence"
+
+
+def _sequence() -> int:
+    cache.add(SEQUENCE_KEY, 0, timeout=None)
+    return cache.get(SEQUENCE_KEY, 0)
+
+
+def invalidate_tags(*tags) -> None:
+    """Every cached page that showed one of ``tags`` is rebuilt on its next request.
+
+    The sequence moves first: a page being built while this runs sees it move and is
+    not stored (see ``cache_public_page``).
+    """
+    tags = {tag for tag in tags if tag}
+    if not tags:
+        return
+    cache.add(SEQUENCE_KEY, 0, timeout=None)
+    try:
+        cache.incr(SEQUENCE_KEY)
+    except ValueError:  # evicted between add() and incr()
+        cache.set(SEQUENCE_KEY, 1, timeout=None)
+    cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+
+
+def seconds_until_next_publication() -> int | None:
+    from articles.models import Article
+
+    key = "next-publication-at"
+    next_at = cache.get(key, "unknown")
+    if next_at == "unknown":
+        next_at = Article.objects.next_publication_at()
+        # Scheduling an article invalidates the "schedule" tag, which drops this key too.
+        cache.set(key, next_at, timeout=page_timeout())
+    if next_at is None:
+        return None
+    return max(1, int((next_at - timezone.now()).total_seconds()) + 1)
+
+
+def forget_schedule() -> None:
+    cache.delete("next-publication-at")
+
+
+def _page_key(request) -> str:
+    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
+    return "page:" + hashlib.sha256(raw).hexdigest()
+
+
+def _cacheable_request(request) -> bool:
+    user = getattr(request, "user", None)
+    return request.method in ("GET", "HEAD") and not (user is not None and user.is_authenticated)
+
+
+def _serve(request, entry) -> HttpResponse:
+    content = entry["content"]
+    has_form = CSRF_PLACEHOLDER in content
+    if has_form:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(content, status=entry["status"])
+    for name, value in entry["headers"].items():
+        response[name] = value
+    if has_form:
+        patch_vary_headers(response, ["Cookie"])
+    patch_cache_control(response, public=True, max_age=min(entry["max_age"], 60))
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def cache_public_page(view):
+    """Cache the anonymous GET responses of ``view`` that declare ``cache_tags``.
+
+    A view may shorten the life of its page with ``response.cache_timeout`` (seconds).
+
+    Staff, previews (responses marked ``no-cache``/``private``), error pages and pages
+    with a form error (any status but 200) are never stored.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = _page_key(request)
+        entry = cache.get(key)
+        if entry is not None and tag_versions(entry["tags"]) == entry["versions"]:
+            return _serve(request, entry)
+        sequence_before = _sequence()
+        response = view(request, *args, **kwargs)
+        tags = getattr(response, "cache_tags", None)
+        cache_control = response.get("Cache-Control", "")
+        if (
+            tags is None
+            or response.status_code != 200
+            or getattr(response, "streaming", False)
+            or "no-cache" in cache_control
+            or "private" in cache_control
+        ):
+            return response
+        tags = set(tags) | {"schedule"}
+        versions = tag_versions(tags)
+        if _sequence() != sequence_before:
+            # Something was invalidated while the page was built: it may be outdated.
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        timeout = getattr(response, "cache_timeout", None) or page_timeout()
+        until_next = seconds_until_next_publication()
+        if until_next is not None:
+            timeout = min(timeout, until_next)
+        cache.set(
+            key,
+            {
+                "content": CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content),
+                "status": response.status_code,
+                "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+                "tags": tags,
+                "versions": versions,
+                "max_age": timeout,
+            },
+            timeout,
+        )
+        patch_cache_control(response, public=True, max_age=min(timeout, 60))
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    return wrapper
