@@ -83,6 +83,7 @@ def article_publish(*, article: Article, user, at: datetime | None = None) -> Ar
 
 
 def article_schedule(*, article: Article, user, at: datetime) -> Article:
+    _require_publisher(user)  # the right first: a refusal must not depend on the date given
     if at is None or at <= timezone.now():
         raise ValidationError("La date de programmation doit être dans le futur.")
     return article_publish(article=article, user=user, at=at)

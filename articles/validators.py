@@ -18,6 +18,11 @@ def validate_photo_file(upload):
     """
     if upload is None:
         return
+    if getattr(upload, "_committed", False):
+        # Already in storage: it was checked when it was uploaded. Checking it again would
+        # lock the caption of older photos once the limits are lowered, and download the
+        # original (S3) on every edit.
+        return
     size = getattr(upload, "size", None)
     if size is not None and size > settings.PHOTO_MAX_BYTES:
         raise ValidationError(
@@ -47,10 +52,17 @@ def validate_photo_file(upload):
                         params={
                             "width": width,
                             "height": height,
-                            "max": settings.PHOTO_MAX_PIXELS // 1_000_000,
+                            "max": f"{settings.PHOTO_MAX_PIXELS / 1_000_000:g}".replace(".", ","),
                         },
                     )
                 image.verify()
+            # verify() reads little of a JPEG: a truncated one would pass and then fail when
+            # its renditions are made. Decoding finds it; a JPEG decodes at 1/8 scale, cheaply.
+            upload.seek(0)
+            with Image.open(upload) as image:
+                if image.format == "JPEG":
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                image.load()
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

@@ -26,11 +26,18 @@ def _clear_cache():
 
 
 @pytest.fixture
-def redis_url():
-    """A Redis database of its own for the test, emptied before and after."""
+def redis_url(worker_id):
+    """A Redis database of its own for the test, emptied before and after.
+
+    REDIS_URL_TESTS names the database of a plain run; each pytest-xdist worker takes
+    the one below it (gw0: 15, gw1: 14, …) so that parallel tests never flush each other.
+    """
     import redis
 
-    url = os.environ.get("REDIS_URL_TESTS", "redis://127.0.0.1:6379/15")
+    base, _, number = os.environ.get("REDIS_URL_TESTS", "redis://127.0.0.1:6379/15").rpartition("/")
+    if worker_id != "master":
+        number = str(int(number) - int(worker_id.removeprefix("gw")))
+    url = f"{base}/{number}"
     client = redis.Redis.from_url(url)
     try:
         client.ping()
@@ -49,3 +56,9 @@ def postgres(db):
 
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://…)")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    """Factories hash a password per user: the default hasher is slow by design."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,8 +1,13 @@
 """Test data, shared by every test folder."""
 
+import importlib
 import io
 
 import factory
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -36,7 +41,40 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         for name in extracted or ():
-            self.groups.add(Group.objects.get(name=name))
+            self.groups.add(role(name))
+
+
+def role(name):
+    """A group of the data migrations, rebuilt if a transactional test's flush wiped it."""
+    group = Group.objects.filter(name=name).first()
+    if group is None or not group.permissions.exists():
+        restore_roles()
+        group = Group.objects.get(name=name)
+    return group
+
+
+def restore_roles():
+    """The groups and permissions of the data migrations, from their own lists."""
+    ContentType.objects.clear_cache()  # a flush recreates content types with new ids
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    articles_roles = importlib.import_module("articles.migrations.0002_roles")
+    comments_roles = importlib.import_module("comments.migrations.0002_moderation_roles")
+
+    def perms(names):
+        found = []
+        for name in names:
+            app_label, codename = name.split(".")
+            found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        return found
+
+    moderation = perms(f"comments.{codename}" for _model, codename in comments_roles.PERMS)
+    journalists, _ = Group.objects.get_or_create(name=articles_roles.JOURNALISTS)
+    journalists.permissions.add(*perms(articles_roles.JOURNALIST_PERMS))
+    editors, _ = Group.objects.get_or_create(name=articles_roles.EDITORS)
+    editors.permissions.add(*perms(articles_roles.JOURNALIST_PERMS + articles_roles.EDITOR_EXTRA_PERMS), *moderation)
+    moderators, _ = Group.objects.get_or_create(name=articles_roles.MODERATORS)
+    moderators.permissions.add(*moderation)
 
 
 def journalist(**kwargs):

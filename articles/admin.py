@@ -1,0 +1,617 @@
+"""The newsroom's admin: journalists write, editors publish, moderators stay out.
+
+Every state change goes through ``articles.services`` (buttons of the change form and
+changelist actions alike); the admin only decides which buttons and actions a user is
+offered. Rights per article come from ``services.user_can_edit``/``user_can_publish``
+so that the admin, the services and the tests agree on one rule.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from reversion.admin import VersionAdmin
+from taggit.models import Tag, TaggedItem
+
+from . import reads, renditions, services
+from .forms import ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
+from .models import Article, ArticleAuthor, Author, Box, Category, Photo, UpdateNote
+from .sanitize import sanitize_html
+
+Status = Article.Status
+
+# What a restore from an earlier revision must not bring back: the workflow state (it
+# only changes through the services), the counters and who created the article.
+KEPT_ON_RESTORE = ("status", "publish_at", "first_published_at", "reads", "created_by_id", "created_at")
+
+
+def _plural(count, singular, plural):
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def _local_datetime(value):
+    return date_format(timezone.localtime(value), "j F Y à H:i")
+
+
+def _error_text(error):
+    return " ".join(error.messages)
+
+
+# --- Filters --------------------------------------------------------------------------
+
+
+class CategoryListFilter(admin.RelatedFieldListFilter):
+    """The category tree, by path, with each section under its region (one query)."""
+
+    def field_choices(self, field, request, model_admin):
+        return [
+            (category.pk, category.full_name)
+            for category in Category.objects.select_related("parent").order_by("path")
+        ]
+
+
+class UsedTagListFilter(admin.RelatedFieldListFilter):
+    """Only the tags some article carries, not every tag ever typed.
+
+    A semi-join (``pk IN (…)``) stops at the first tagged article of each tag; joining
+    the tagged items and then DISTINCT read every one of them (seconds at 100 000
+    articles, see bench/README.md).
+    """
+
+    def field_choices(self, field, request, model_admin):
+        used = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
+        return list(Tag.objects.filter(pk__in=used.values("tag_id")).order_by("name").values_list("pk", "name"))
+
+
+class BylineListFilter(admin.RelatedFieldListFilter):
+    """The authors who sign at least one article.
+
+    What ``RelatedOnlyFieldListFilter`` shows, without its DISTINCT over every article
+    joined to its bylines: one index probe per author instead.
+    """
+
+    def field_choices(self, field, request, model_admin):
+        signed = ArticleAuthor.objects.values("author_id")
+        return list(Author.objects.filter(pk__in=signed).order_by("name").values_list("pk", "name"))
+
+
+class MineListFilter(admin.SimpleListFilter):
+    title = "mes articles"
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", "Mes articles")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(
+                Q(created_by=request.user) | Q(article_authors__author__user=request.user)
+            ).distinct()
+        return queryset
+
+
+# --- Inlines --------------------------------------------------------------------------
+
+
+class ArticleChildInline:
+    """Rows of an article (byline, encadrés, notes) are editable by who may edit it."""
+
+    def _article_editable(self, request, obj):
+        return obj is None or services.user_can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+
+class ArticleAuthorInline(ArticleChildInline, admin.TabularInline):
+    model = ArticleAuthor
+    fields = ("author", "position")
+    autocomplete_fields = ("author",)
+    extra = 0
+    verbose_name = "signature"
+    verbose_name_plural = "signatures (dans l'ordre)"
+
+
+class BoxInline(ArticleChildInline, admin.StackedInline):
+    model = Box
+    fields = ("heading", "body", "position")
+    extra = 0
+
+
+class UpdateNoteInline(ArticleChildInline, admin.TabularInline):
+    model = UpdateNote
+    fields = ("kind", "text", "created_at")
+    extra = 0
+
+
+# --- Articles -------------------------------------------------------------------------
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    list_display = ("title", "section", "byline", "tag_list", "status", "publish_at", "reads_column")
+    list_filter = (
+        MineListFilter,
+        "status",
+        ("category", CategoryListFilter),
+        ("authors", BylineListFilter),
+        ("tags", UsedTagListFilter),
+    )
+    search_fields = ("title", "slug", "standfirst", "authors__name")
+    date_hierarchy = "publish_at"
+    list_select_related = ("category__parent",)
+    list_per_page = 50
+    # "50 articles (100 000 au total)" costs a second COUNT(*) over the whole table on
+    # every filtered view; the filtered count alone is enough.
+    show_full_result_count = False
+    autocomplete_fields = ("lead_photo", "related")
+    prepopulated_fields = {"slug": ("title",)}
+    inlines = (ArticleAuthorInline, BoxInline, UpdateNoteInline)
+    history_latest_first = True
+    change_list_template = "admin/articles/article/change_list.html"
+    readonly_fields = (
+        "status",
+        "first_published_at",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "reads_total",
+        "reads_chart",
+        "body_preview",
+    )
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "category", "standfirst", "body")}),
+        ("Photo principale", {"fields": ("lead_photo", "lead_photo_caption", "lead_photo_credit")}),
+        ("Mots-clés et liens", {"fields": ("tags", "new_tags", "related")}),
+        (
+            "Publication",
+            {
+                "fields": (
+                    "status",
+                    "publish_at",
+                    "first_published_at",
+                    ("created_by", "created_at", "updated_at"),
+                    ("reactions_enabled", "reactions_open_days"),
+                )
+            },
+        ),
+        ("Lectures", {"fields": ("reads_total", "reads_chart")}),
+    )
+    actions = ("publish_selected", "schedule_selected", "unpublish_selected", "submit_selected", "return_selected")
+
+    # Queries ---------------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("category__parent")
+            .prefetch_related(
+                Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+                "tags",
+            )
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "category":
+            # The options show "Région / Rubrique": load the parents with them.
+            kwargs["queryset"] = Category.objects.select_related("parent").order_by("path")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "tags" in form.base_fields:
+            form.base_fields["tags"].widget = TagAutocompleteWidget(
+                url=reverse(f"{self.admin_site.name}:articles_article_tag_autocomplete")
+            )
+        return form
+
+    # Columns ---------------------------------------------------------------------------
+
+    @admin.display(description="rubrique", ordering="category__path")
+    def section(self, obj):
+        return obj.category.full_name
+
+    @admin.display(description="auteurs")
+    def byline(self, obj):
+        return ", ".join(link.author.name for link in obj.article_authors.all())
+
+    @admin.display(description="mots-clés")
+    def tag_list(self, obj):
+        return ", ".join(sorted(tag.name for tag in obj.tags.all()))
+
+    @admin.display(description="lectures", ordering="reads")
+    def reads_column(self, obj):
+        return obj.reads
+
+    @admin.display(description="lectures")
+    def reads_total(self, obj):
+        return reads.displayed_reads(obj) if obj.pk else 0
+
+    @admin.display(description="Lectures par jour")
+    def reads_chart(self, obj):
+        chart = reads.reads_chart_svg(obj) if obj.pk else ""
+        # reads_chart_svg's contract: safe HTML (its template escapes the labels).
+        return mark_safe(chart) if chart else "Pas encore de lectures comptées par jour."
+
+    @admin.display(description="texte")
+    def body_preview(self, obj):
+        # Sanitised on save and again here: the stored text is the editor's safe subset.
+        return mark_safe(sanitize_html(obj.body))
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read-only page (a colleague's article): the text as readers will see it.
+        swap = {"body": "body_preview"}
+        return [
+            (name, {**options, "fields": [swap.get(f, f) for f in options["fields"] if f != "new_tags"]})
+            for name, options in fieldsets
+        ]
+
+    # Rights ----------------------------------------------------------------------------
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return services.user_can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and not services.user_can_edit(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def has_publish_permission(self, request):
+        return services.user_can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not services.user_can_publish(request.user) or (obj is not None and obj.is_public):
+            # Only editors set the publication time (it is what "Programmer" uses), and
+            # the time an article went online is history: unpublish to set another.
+            readonly.append("publish_at")
+        return readonly
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url()
+
+    # Saving ----------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.save()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        author = getattr(request.user, "author", None) if not change else None
+        if author is not None and not article.article_authors.exists():
+            # A journalist's new article is signed with their name unless they chose a byline.
+            ArticleAuthor.objects.create(article=article, author=author, position=0)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if requested_workflow_action(request.POST):
+            return self._run_workflow(request, obj, requested_workflow_action(request.POST))
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if requested_workflow_action(request.POST):
+            return self._run_workflow(request, obj, requested_workflow_action(request.POST))
+        return super().response_change(request, obj)
+
+    def _run_workflow(self, request, article, action):
+        """Run one button's service after the form is saved.
+
+        A PermissionDenied propagates: the admin's transaction is rolled back (the
+        form's changes too) and the user gets a 403. A rule the state breaks (say,
+        an article already unpublished in another tab) keeps the saved changes and
+        says what could not be done.
+        """
+        try:
+            message = self._apply(request, article, action)
+        except ValidationError as error:
+            self.message_user(
+                request,
+                f"Les modifications de « {article} » sont enregistrées, mais : {_error_text(error)}",
+                messages.ERROR,
+            )
+        else:
+            self.message_user(request, message, messages.SUCCESS)
+        return HttpResponseRedirect(
+            reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk])
+        )
+
+    def _apply(self, request, article, action):
+        user = request.user
+        if action == "submit":
+            services.article_submit(article=article, user=user)
+            return f"« {article} » est soumis à la relecture de la rédaction en chef."
+        if action == "publish":
+            services.article_publish(article=article, user=user)
+            return f"« {article} » est publié : il est en ligne."
+        if action == "schedule":
+            services.article_schedule(article=article, user=user, at=article.publish_at)
+            return f"« {article} » est programmé : il sera en ligne le {_local_datetime(article.publish_at)}."
+        if action == "unpublish":
+            services.article_unpublish(article=article, user=user)
+            return f"« {article} » est dépublié : il n'est plus visible sur le site."
+        if action == "return_to_draft":
+            services.article_return_to_draft(article=article, user=user)
+            return f"« {article} » est renvoyé en brouillon à son auteur."
+        raise ValueError(action)
+
+    # Change form -----------------------------------------------------------------------
+
+    def workflow_buttons(self, request, obj):
+        """The workflow buttons this user may use on this article, as (name, label)."""
+        if obj is not None and not self.has_change_permission(request, obj):
+            return []
+        if obj is None and not self.has_add_permission(request):
+            return []
+        can_publish = services.user_can_publish(request.user)
+        status = obj.status if obj is not None else Status.DRAFT
+        public = obj is not None and obj.is_public
+        buttons = []
+        if status == Status.DRAFT:
+            buttons.append(("_workflow_submit", "Soumettre à la relecture"))
+        if can_publish and not public:
+            buttons.append(("_workflow_publish", "Publier maintenant"))
+            buttons.append(("_workflow_schedule", "Programmer"))
+        if can_publish and status == Status.REVIEW:
+            buttons.append(("_workflow_return_to_draft", "Renvoyer en brouillon"))
+        if can_publish and status == Status.PUBLISHED:
+            buttons.append(("_workflow_unpublish", "Dépublier"))
+        return buttons
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["workflow_buttons"] = self.workflow_buttons(request, obj)
+        context["workflow_names"] = [name for name, _label in context["workflow_buttons"]]
+        context["is_public"] = obj is not None and obj.is_public
+        media = context.get("media")
+        if media is not None and hasattr(request, "csp_nonce"):
+            # The editor's import map is an inline <script>: it needs the CSP nonce.
+            from js_asset import Media
+
+            context["media"] = Media.from_media(media, nonce=request.csp_nonce)
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if hasattr(request, "csp_nonce"):
+            from csp.constants import NONCE
+
+            response._csp_update = {"script-src": [NONCE]}
+        return response
+
+    # Tags ------------------------------------------------------------------------------
+
+    def get_urls(self):
+        urls = [
+            path(
+                "tag-autocomplete/",
+                self.admin_site.admin_view(self.tag_autocomplete_view),
+                name="articles_article_tag_autocomplete",
+            )
+        ]
+        return urls + super().get_urls()
+
+    def tag_autocomplete_view(self, request):
+        """Tag names for the select2 of the form: {"results": [{"id", "text"}], "pagination"}."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        term = " ".join(request.GET.get("term", "").split())[:100]
+        tags = Tag.objects.order_by("name")
+        if term:
+            tags = tags.filter(name__icontains=term)
+        try:
+            number = int(request.GET.get("page", 1))
+        except ValueError:
+            number = 1
+        page = Paginator(tags.values_list("name", flat=True), 20).get_page(number)
+        return JsonResponse(
+            {
+                "results": [{"id": name, "text": name} for name in page],
+                "pagination": {"more": page.has_next()},
+            }
+        )
+
+    # Restore ---------------------------------------------------------------------------
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and getattr(request, "_article_recovered", False) and obj.status != Status.DRAFT:
+            Article.objects.filter(pk=obj.pk).update(status=Status.DRAFT)
+            obj.status = Status.DRAFT
+        kept = getattr(request, "_article_kept_state", None)
+        if obj is not None and kept is not None and kept["id"] == obj.pk:
+            # The revert has just written the old row back: put back what it must not touch.
+            state = {name: value for name, value in kept.items() if name != "id"}
+            Article.objects.filter(pk=obj.pk).update(**state)
+            for name, value in state.items():
+                setattr(obj, name, value)
+        return obj
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restore an earlier text, keeping today's status, dates and read count.
+
+        The row is locked while the old version is written back so that no read
+        counted meanwhile is lost.
+        """
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        with transaction.atomic():
+            request._article_kept_state = (
+                Article.objects.select_for_update().filter(pk=article.pk).values("id", *KEPT_ON_RESTORE).get()
+            )
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def _require_recover_right(self, request):
+        # Bringing a deleted article back is an editor's decision, like deleting it.
+        if not (services.user_can_publish(request.user) and self.has_delete_permission(request)):
+            raise PermissionDenied
+
+    def recoverlist_view(self, request, extra_context=None):
+        self._require_recover_right(request)
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """A recovered article comes back as a draft: it is read again before going online."""
+        self._require_recover_right(request)
+        request._article_recovered = True
+        return super().recover_view(request, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"can_recover": services.user_can_publish(request.user), **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
+
+    # Actions ---------------------------------------------------------------------------
+
+    def _run_bulk(self, request, queryset, apply, done_singular, done_plural):
+        """Run ``apply(article)`` on each article; rule errors are reported one by one.
+
+        A PermissionDenied on any article aborts the whole action (403, nothing
+        changed): the changelist runs in one transaction.
+        """
+        done = 0
+        for article in queryset.select_related("category"):
+            try:
+                with transaction.atomic():
+                    apply(article)
+            except ValidationError as error:
+                self.message_user(request, f"« {article} » : {_error_text(error)}", messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, _plural(done, done_singular, done_plural) + ".", messages.SUCCESS)
+
+    @admin.action(description="Publier", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        def apply(article):
+            if article.is_public:
+                raise ValidationError("déjà en ligne, sa date de publication est inchangée.")
+            services.article_publish(article=article, user=request.user)
+
+        self._run_bulk(request, queryset, apply, "article publié", "articles publiés")
+
+    @admin.action(description="Programmer (à leur date de publication)", permissions=["publish"])
+    def schedule_selected(self, request, queryset):
+        now = timezone.now()
+
+        def apply(article):
+            if article.publish_at is None:
+                raise ValidationError(
+                    "pas de date de publication ; indiquez-la dans l'article avant de le programmer."
+                )
+            if article.publish_at <= now:
+                raise ValidationError(
+                    f"sa date de publication ({_local_datetime(article.publish_at)}) est passée ; "
+                    "choisissez une date future dans l'article, ou utilisez « Publier »."
+                )
+            services.article_schedule(article=article, user=request.user, at=article.publish_at)
+
+        self._run_bulk(request, queryset, apply, "article programmé", "articles programmés")
+
+    @admin.action(description="Dépublier", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        def apply(article):
+            services.article_unpublish(article=article, user=request.user)
+
+        self._run_bulk(request, queryset, apply, "article dépublié", "articles dépubliés")
+
+    @admin.action(description="Soumettre à la relecture", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        def apply(article):
+            services.article_submit(article=article, user=request.user)
+
+        self._run_bulk(request, queryset, apply, "article soumis à la relecture", "articles soumis à la relecture")
+
+    @admin.action(description="Renvoyer en brouillon", permissions=["publish"])
+    def return_selected(self, request, queryset):
+        def apply(article):
+            services.article_return_to_draft(article=article, user=request.user)
+
+        self._run_bulk(request, queryset, apply, "article renvoyé en brouillon", "articles renvoyés en brouillon")
+
+
+# --- Library: photos, authors, sections -----------------------------------------------
+
+
+@admin.register(Photo)
+class PhotoAdmin(admin.ModelAdmin):
+    list_display = ("thumbnail", "__str__", "credit", "size", "created_at")
+    list_display_links = ("thumbnail", "__str__")
+    search_fields = ("caption", "credit", "alt_text")
+    date_hierarchy = "created_at"
+    fields = ("image", "thumbnail", "caption", "credit", "alt_text", "size", "uploaded_by", "created_at")
+    readonly_fields = ("thumbnail", "size", "uploaded_by", "created_at")
+
+    @admin.display(description="vignette")
+    def thumbnail(self, obj):
+        sizes = obj.rendition_urls("jpeg") if obj.pk else []
+        if not sizes:
+            return "—"
+        width, url = sizes[0]
+        return format_html('<img src="{}" width="120" alt="{}" loading="lazy">', url, obj.alt_text)
+
+    @admin.display(description="dimensions")
+    def size(self, obj):
+        if obj.width and obj.height:
+            return f"{obj.width} × {obj.height} px"
+        return "—"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+        renditions.photo_make_renditions(photo=obj)
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "user")
+    list_select_related = ("user",)
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("photo",)
+    raw_id_fields = ("user",)
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ("tree_name", "path", "position")
+    list_select_related = ("parent",)
+    search_fields = ("name", "path")
+    prepopulated_fields = {"slug": ("name",)}
+    ordering = ("path",)
+    fields = ("name", "slug", "parent", "path", "position", "description")
+    readonly_fields = ("path",)
+
+    @admin.display(description="rubrique", ordering="path")
+    def tree_name(self, obj):
+        if obj.parent_id:
+            return format_html("<span aria-hidden=\"true\">└&nbsp;</span>{}", obj.name)
+        return format_html("<strong>{}</strong>", obj.name)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "parent":
+            kwargs["queryset"] = Category.objects.filter(parent__isnull=True).order_by("path")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
