@@ -22,7 +22,12 @@ run: install
 	$(BIN)/python manage.py demo_content
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+# The Nu HTML checker (npm's vnu-jar, run with Java) for the HTML validity tests;
+# without npm those tests skip with a reason.
+node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
+	if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; fi
+
+test: install node_modules/vnu-jar/build/dist/vnu.jar
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -9,6 +9,7 @@ class ArticlesConfig(AppConfig):
         import reversion
 
         from .models import Article, ArticleAuthor, Box, UpdateNote
+        from . import search  # noqa: F401  (connects the search-vector refresh)
 
         # Every save through a revision block keeps the article with its byline,
         # encadrés and notes, so that a restore brings all of them back.

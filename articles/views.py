@@ -1,7 +1,24 @@
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+"""Public pages of the articles app: article, section, author and tag pages.
 
-from .models import Article, ArticleRedirect, Author, Category, CategoryRedirect
+Every list starts from ``Article.objects.published()``; staff alone reach a
+non-public article, as a preview that is never cached nor counted.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from taggit.models import Tag, TaggedItem
+
+from .models import Article, ArticleAuthor, ArticleRedirect, Author, Category, CategoryRedirect
+from .templatetags.article_tags import in_category_q
+
+PAGE_SIZE = 20
+RELATED_LIMIT = 4
 
 
 def _old_address(request):
@@ -12,8 +29,51 @@ def _old_address(request):
     return None
 
 
+def related_articles(article, tag_ids, limit=RELATED_LIMIT):
+    """ "À lire également" in one query: hand-picked first (in the editor's order),
+    then articles sharing the most tags, then the same section; public ones only,
+    never the article itself.
+    """
+    through = Article.related.through
+    handpicked = through.objects.filter(from_article=article.pk)
+    content_type = ContentType.objects.get_for_model(Article)  # cached per process
+    tagged = TaggedItem.objects.filter(content_type=content_type, tag_id__in=tag_ids)
+    shared_tags = (
+        tagged.filter(object_id=OuterRef("pk"))
+        .order_by()
+        .values("object_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    condition = Q(pk__in=handpicked.values("to_article")) | Q(category_id=article.category_id)
+    if tag_ids:
+        condition |= Q(pk__in=tagged.values("object_id"))
+    return list(
+        Article.objects.published()
+        .filter(condition)
+        .exclude(pk=article.pk)
+        .select_related("category__parent", "lead_photo")
+        .annotate(
+            handpicked_rank=Subquery(handpicked.filter(to_article=OuterRef("pk")).values("pk")[:1]),
+            shared_tags=Subquery(shared_tags, output_field=IntegerField()),
+        )
+        .annotate(
+            tier=Case(
+                When(handpicked_rank__isnull=False, then=Value(0)),
+                When(shared_tags__gt=0, then=Value(1)),
+                default=Value(2),
+            )
+        )
+        .order_by("tier", "handpicked_rank", "-shared_tags", "-publish_at", "-pk")[:limit]
+    )
+
+
 def article_detail(request, category_path, slug):
-    queryset = Article.objects.select_related("category__parent", "lead_photo")
+    queryset = Article.objects.select_related("category__parent", "lead_photo").prefetch_related(
+        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+        "boxes",
+        "notes",
+    )
     if not request.user.is_staff:
         queryset = queryset.published()
     article = queryset.filter(slug=slug, category__path=category_path).first()
@@ -23,25 +83,98 @@ def article_detail(request, category_path, slug):
             return redirect(target, permanent=True)
         article = get_object_or_404(queryset, slug=slug)
         return redirect(article, permanent=True)
-    response = render(request, "articles/article_detail.html", {"article": article})
-    if article.is_public:
+
+    category = article.category
+    region = category.parent if category.parent_id else category
+    section = category if category.parent_id else None
+    tags = list(article.tags.order_by("name"))
+    notes = list(article.notes.all())
+    published_at = article.first_published_at or article.publish_at or article.created_at
+    modified_at = max([published_at, *(note.created_at for note in notes)])
+    crumbs = [("Accueil", reverse("home")), (region.name, region.get_absolute_url())]
+    if section:
+        crumbs.append((section.name, section.get_absolute_url()))
+    is_preview = not article.is_public
+    authors = [link.author for link in article.article_authors.all()]
+    related = related_articles(article, [tag.pk for tag in tags])
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "region": region,
+            "section": section,
+            "authors": authors,
+            "tags": tags,
+            "boxes": list(article.boxes.all()),
+            "notes": notes,
+            "published_at": published_at,
+            "modified_at": modified_at,
+            "was_updated": bool(notes),
+            "related": related,
+            "crumbs": crumbs,
+            "is_preview": is_preview,
+        },
+    )
+    if is_preview:
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+    else:
         # Read counting (articles.middleware) counts 200 responses that carry this header.
         response["X-Article-Id"] = str(article.pk)
+        # The read counter it shows may lag by at most this (the flush_reads interval).
+        response.cache_timeout = settings.ARTICLE_PAGE_CACHE_SECONDS
+        # What this page shows, for newsroom.cache (a preview declares nothing: never cached).
+        response.cache_tags = {
+            f"article:{article.pk}", f"category:{article.category_id}", "ads",
+            *(f"article:{item.pk}" for item in related),
+            *(f"byline:{author.pk}" for author in authors),
+            *(f"tag:{tag.slug}" for tag in tags),
+        }
     return response
 
 
+def _paginate(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
 def category_detail(request, category_path):
-    category = Category.objects.filter(path=category_path).first()
+    category = Category.objects.select_related("parent").filter(path=category_path).first()
     if category is None:
         old = get_object_or_404(CategoryRedirect.objects.select_related("category"), old_path=category_path)
         return redirect(old.category, permanent=True)
-    articles = Article.objects.published().in_category(category).for_lists()
-    page = Paginator(articles, 20).get_page(request.GET.get("page"))
-    return render(request, "articles/category_detail.html", {"category": category, "page": page})
+    # A region lists its own articles and those of all its sections.
+    articles = Article.objects.published().filter(in_category_q(category)).for_lists()
+    crumbs = [("Accueil", reverse("home"))]
+    if category.parent_id:
+        crumbs.append((category.parent.name, category.parent.get_absolute_url()))
+    crumbs.append((category.name, category.get_absolute_url()))
+    # The tree is two levels deep: only a region has sections to list.
+    sections = list(category.children.order_by("position", "name")) if category.is_region else []
+    response = render(
+        request,
+        "articles/category_detail.html",
+        {"category": category, "sections": sections, "page": _paginate(request, articles), "crumbs": crumbs},
+    )
+    response.cache_tags = {f"category:{category.pk}", "ads", *(f"category:{section.pk}" for section in sections)}
+    return response
 
 
 def author_detail(request, slug):
-    author = get_object_or_404(Author, slug=slug)
-    articles = Article.objects.published().filter(authors=author).for_lists()
-    page = Paginator(articles, 20).get_page(request.GET.get("page"))
-    return render(request, "articles/author_detail.html", {"author": author, "page": page})
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = Article.objects.published().filter(article_authors__author=author).for_lists()
+    response = render(request, "articles/author_detail.html", {"author": author, "page": _paginate(request, articles)})
+    response.cache_tags = {f"author:{author.pk}", f"byline:{author.pk}", "ads"}
+    return response
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags__slug=tag.slug).for_lists()
+    page = _paginate(request, articles)
+    if not page.object_list and page.number == 1:
+        # A tag used only by drafts must not reveal them, not even by its name.
+        raise Http404("Aucun article public pour ce mot-clé.")
+    response = render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+    response.cache_tags = {f"tag:{tag.slug}", "ads"}
+    return response

@@ -8,6 +8,8 @@ admin.site.site_header = "Newsroom — rédaction"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Tableau de bord"
 
+handler500 = "newsroom.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),

@@ -1,8 +1,72 @@
-from django.shortcuts import render
+"""Site-wide pages: home, and the error pages."""
 
-from articles.models import Article
+import logging
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.http import HttpResponseServerError
+from django.shortcuts import render
+from django.template import loader
+
+from articles.models import Article, Category
+
+logger = logging.getLogger(__name__)
+
+LATEST_PER_SECTION = 4
+
+
+def home_sections(exclude_pk=None, per_section=LATEST_PER_SECTION):
+    """[(region, [(category, articles)])]: latest public articles per region and section.
+
+    Two queries whatever the number of sections: the categories, then the newest
+    articles of every category at once (a window function ranks them per category).
+    """
+    categories = list(Category.objects.order_by("position", "name"))
+    ranked = (
+        Article.objects.published()
+        .exclude(pk=exclude_pk)
+        .select_related("category__parent", "lead_photo")
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("category_id")], order_by=[F("publish_at").desc(), F("pk").desc()])
+        )
+        .filter(rank__lte=per_section)
+        .order_by("category_id", "rank")
+    )
+    by_category = {}
+    for article in ranked:
+        by_category.setdefault(article.category_id, []).append(article)
+    blocks = []
+    for region in (c for c in categories if c.parent_id is None):
+        groups = [(region, by_category[region.pk])] if region.pk in by_category else []
+        groups += [
+            (section, by_category[section.pk])
+            for section in categories
+            if section.parent_id == region.pk and section.pk in by_category
+        ]
+        if groups:
+            blocks.append((region, groups))
+    return blocks
 
 
 def home(request):
-    articles = Article.objects.published().for_lists()[:20]
-    return render(request, "home.html", {"articles": articles})
+    lead = Article.objects.published().for_lists().first()
+    response = render(
+        request,
+        "home.html",
+        {"lead": lead, "regions": home_sections(exclude_pk=lead.pk if lead else None)},
+    )
+    response.cache_tags = {"home", "ads"}  # for newsroom.cache, if the view is wrapped
+    return response
+
+
+def server_error(request, *args, **kwargs):
+    """The 500 page: a static template, no database, no context processors.
+
+    When the site breaks the database is often the cause, so nothing here may need it.
+    """
+    try:
+        html = loader.get_template("500.html").render({})
+    except Exception:  # the error page must never raise in turn
+        logger.exception("500.html could not be rendered")
+        html = "<!doctype html><title>Erreur</title><h1>Le site rencontre un problème</h1>"
+    return HttpResponseServerError(html)

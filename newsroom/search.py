@@ -1,0 +1,161 @@
+"""Reader search over published articles.
+
+PostgreSQL: full-text search with the accent-insensitive French configuration,
+ranked (title > standfirst > body), with excerpts highlighted by ``ts_headline``.
+SQLite: every word must appear (``icontains``) in the title, standfirst or body;
+newest first, excerpts highlighted in Python.
+
+Whatever a reader types is only ever a bound parameter, and every highlight is
+built by escaping the text first and adding ``<mark>`` afterwards, so neither the
+query nor the stored text can inject markup.
+"""
+
+import html
+import re
+
+from django import forms
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import F, Q, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article
+from articles.search import SEARCH_CONFIG, body_text, search_is_available
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+EXCERPT_CHARS = 240
+
+# ts_headline marks the matches with these; they are swapped for <mark> only after
+# the text around them has been escaped.
+_START, _STOP = "\x02", "\x03"
+_MARKED = re.compile(f"{_START}([^{_START}{_STOP}]*){_STOP}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WORD = re.compile(r"\w+")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Rechercher sur le site",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": (
+                f"Votre recherche est trop longue\u202f: {MAX_QUERY_LENGTH} caractères au plus, "
+                "s’il vous plaît."
+            ),
+            "null_characters_not_allowed": "Votre recherche contient des caractères invalides.",
+        },
+    )
+
+    def clean_q(self):
+        """Control characters never reach the database (PostgreSQL rejects NUL outright)."""
+        return " ".join(_CONTROL.sub(" ", self.cleaned_data["q"]).split())
+
+    @property
+    def words(self):
+        """The words of the query; none means there is nothing to look for."""
+        return query_words(self.cleaned_data.get("q", ""))
+
+
+def query_words(query: str) -> list[str]:
+    return _WORD.findall(query)[:MAX_WORDS]
+
+
+def search_articles(query: str):
+    """Published articles matching ``query``, best first (ordered queryset)."""
+    articles = Article.objects.published().select_related("category__parent")
+    if search_is_available():
+        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            articles.defer("body", "search_vector")  # the excerpt is made by the database
+            .filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "-publish_at", "-pk")
+        )
+    words = query_words(query)
+    if not words:
+        return articles.none()
+    for word in words:
+        articles = articles.filter(
+            Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
+        )
+    return articles.order_by("-publish_at", "-pk")
+
+
+def with_highlights(queryset, query: str):
+    """Annotate the PostgreSQL headlines; only the rows of the page pay for them."""
+    if not search_is_available():
+        return queryset
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    options = {"start_sel": _START, "stop_sel": _STOP}
+    return queryset.annotate(
+        title_headline=SearchHeadline("title", search_query, config=SEARCH_CONFIG, highlight_all=True, **options),
+        excerpt_headline=SearchHeadline(
+            Concat("standfirst", Value(" "), body_text(), output_field=TextField()),
+            search_query,
+            config=SEARCH_CONFIG,
+            max_words=35,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+            **options,
+        ),
+    )
+
+
+def attach_highlights(articles, query: str):
+    """Set ``title_html`` and ``excerpt_html`` (safe strings) on each article of a page."""
+    words = query_words(query)
+    for article in articles:
+        if hasattr(article, "title_headline"):
+            article.title_html = marked_to_html(article.title_headline)
+            article.excerpt_html = marked_to_html(html.unescape(article.excerpt_headline))
+        else:
+            article.title_html = highlight(article.title, words)
+            article.excerpt_html = highlight(excerpt(plain_text(article), words), words)
+    return articles
+
+
+def marked_to_html(marked: str) -> SafeString:
+    """Escape a ts_headline result, then turn its sentinels into ``<mark>``."""
+    escaped = escape(" ".join((marked or "").split()))
+    return mark_safe(_MARKED.sub(r"<mark>\1</mark>", escaped).replace(_START, "").replace(_STOP, ""))
+
+
+def plain_text(article) -> str:
+    body = html.unescape(strip_tags(article.body.replace("<", " <")))
+    return " ".join(f"{article.standfirst} {body}".split())
+
+
+def excerpt(text: str, words: list[str], size: int = EXCERPT_CHARS) -> str:
+    """About ``size`` characters of ``text`` around the first word found."""
+    if len(text) <= size:
+        return text
+    start = 0
+    if words:
+        match = re.search("|".join(re.escape(word) for word in words), text, re.IGNORECASE)
+        if match:
+            start = max(0, match.start() - size // 3)
+            space = text.find(" ", start, match.start()) if start else -1
+            start = space + 1 if space != -1 else start  # start on a word boundary
+    end = min(len(text), start + size)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return ("… " if start else "") + text[start:end] + (" …" if end < len(text) else "")
+
+
+def highlight(text: str, words: list[str]) -> SafeString:
+    """``text`` escaped, with each occurrence of ``words`` (any case) in ``<mark>``."""
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))

@@ -1,0 +1,123 @@
+"""What search engines and social networks read: absolute URLs and JSON-LD.
+
+JSON-LD is written by ``json_ld`` only: the JSON is escaped the way Django's
+``json_script`` does it (``<``, ``>`` and ``&`` as ``\\u003C``…), so no headline can
+close the <script> element and inject markup.
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from .french import iso
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def absolute(url):
+    if not url:
+        return ""
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.SITE_URL + (url if url.startswith("/") else "/" + url)
+
+
+@register.filter(name="absolute")
+def absolute_filter(url):
+    """The public address of a site path (SITE_URL, never the request's Host header)."""
+    return absolute(str(url))
+
+
+def json_ld(data) -> str:
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=None).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as name %}…{% endcapture %}``: render once, reuse in several tags.
+
+    base.html renders the ``title`` block inside a capture so that <title>, og:title
+    and twitter:title say the same thing while child templates override one block.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+def _publisher():
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.SITE_NAME,
+        "url": settings.SITE_URL + "/",
+        "logo": {"@type": "ImageObject", "url": absolute(static("img/logo.png")), "width": 600, "height": 60},
+    }
+
+
+@register.simple_tag
+def breadcrumb_jsonld(crumbs):
+    """BreadcrumbList from [(name, url), …], home first."""
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {"@type": "ListItem", "position": position, "name": str(name), "item": absolute(url)}
+                for position, (name, url) in enumerate(crumbs, start=1)
+            ],
+        }
+    )
+
+
+@register.simple_tag
+def article_jsonld(article, authors=(), modified=None):
+    """NewsArticle structured data of an article page."""
+    photo = article.lead_photo
+    images = []
+    if photo:
+        images = [absolute(url) for _, url in photo.rendition_urls("jpeg")][-1:] or [absolute(photo.image.url)]
+    category = article.category
+    sections = [category.parent.name, category.name] if category.parent_id else [category.name]
+    published = article.first_published_at or article.publish_at
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
+        "headline": article.title[:110],
+        "description": article.standfirst,
+        "image": images,
+        "datePublished": iso(published),
+        "dateModified": iso(max(filter(None, [modified, article.updated_at, published]))),
+        "author": [
+            {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
+            for author in authors
+        ],
+        "publisher": _publisher(),
+        "articleSection": sections,
+        "inLanguage": "fr-FR",
+    }
+    if not data["author"]:
+        data["author"] = [{"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL + "/"}]
+    return json_ld(data)
