@@ -339,10 +339,20 @@ class Article(models.Model):
     def photo_credit(self):
         return self.lead_photo_credit or (self.lead_photo.credit if self.lead_photo else "")
 
+    # Columns written only by their own atomic UPDATEs (read counting, search indexing):
+    # a save of a loaded article never writes back the values it loaded.
+    COUNTER_FIELDS = frozenset({"reads", "search_vector"})
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.title)[:200]
         self.body = sanitize_html(self.body)
+        if not self._state.adding and not args and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.attname
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.attname not in self.COUNTER_FIELDS
+            ]
         with transaction.atomic():
             old_url = None
             if self._loaded_path and self._loaded_path != self._path_parts():
@@ -441,3 +451,52 @@ class ReadDay(models.Model):
 
     def __str__(self):
         return f"{self.article_id} {self.day}: {self.count}"
+
+
+class ReaderMark(models.Model):
+    """"This reader was counted for this article until ``until``": the dedupe store.
+
+    ``reader`` is a keyed hash (never a raw IP or cookie). One row per (article,
+    reader): a returning reader reuses it, and ``flush_reads`` deletes expired rows,
+    so the table holds about one window's worth of readers.
+
+    Written on every read, so it carries nothing but its primary key: no foreign-key
+    constraint (its check would lock the article row, the hottest row of the site,
+    once more per read), no index on ``until`` (the purge scans a small table once a
+    minute; without the index an expired mark is renewed by a HOT update). A mark of
+    a deleted article is harmless and expires like the others.
+    """
+
+    pk = models.CompositePrimaryKey("article", "reader")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    reader = models.CharField(max_length=32)
+    until = models.BigIntegerField(help_text="Fin de la fenêtre (secondes depuis l'époque Unix).")
+
+    class Meta:
+        verbose_name = "lecteur compté"
+        verbose_name_plural = "lecteurs comptés"
+
+    def __str__(self):
+        return f"{self.article_id} {self.reader}"
+
+
+class FlushedBatch(models.Model):
+    """A Redis batch already written to the database, recorded in the same transaction.
+
+    A crash after the commit but before the batch is deleted from Redis leaves the
+    batch behind; the next ``flush_reads`` finds its id here and drops it instead of
+    counting it twice.
+    """
+
+    batch_id = models.CharField(max_length=64, primary_key=True)
+    flushed_at = models.DateTimeField(default=timezone.now)
+    reads = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "lot de lectures écrit"
+        verbose_name_plural = "lots de lectures écrits"
+
+    def __str__(self):
+        return self.batch_id

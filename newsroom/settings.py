@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag / If-None-Match and If-Modified-Since: 304 for a CDN or browser revalidating.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Outside any page cache, so that a read served from the cache is still counted.
     "articles.middleware.ReadCountingMiddleware",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so that its lookup runs after the CSRF middleware has read the cookie.
+    "newsroom.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -104,6 +108,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Anonymous public pages (newsroom.cache): how long a page may be kept at most. Article
+# pages are kept no longer than the flush_reads interval, so that their read counter
+# lags by at most that much.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
+ARTICLE_PAGE_CACHE_SECONDS = int(os.environ.get("ARTICLE_PAGE_CACHE_SECONDS", 60))
+
+# Tag slugs in ASCII ("mobilite" for "mobilité"): they appear in /mots-cles/<slug>/.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
 # Caches. The "default" cache holds pages and rate limits; with REDIS_URL it lives in
 # Redis (shared by every worker), else in this process's memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -123,6 +136,21 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10000},
         }
     }
+
+# Reads ("article lu N fois", articles/reads.py). One read per reader and article per
+# window; the reader is a first-party cookie, else a keyed hash of IP + User-Agent.
+READS_ENABLED = env_bool("READS_ENABLED", True)
+READS_WINDOW_SECONDS = int(os.environ.get("READS_WINDOW_SECONDS", 1800))
+READS_COOKIE_NAME = "nr_lecteur"
+READS_SALT = os.environ.get("READS_SALT", "") or f"reads:{SECRET_KEY}"
+# Buffer reads in Redis (flushed by `manage.py flush_reads`) when Redis is configured.
+READS_BUFFER = env_bool("READS_BUFFER", bool(REDIS_URL))
+READS_REDIS_URL = os.environ.get("READS_REDIS_URL", REDIS_URL)
+# On: each read waits for PostgreSQL's WAL flush (off: a PostgreSQL crash may lose the
+# last fraction of a second of reads; see articles/reads.py).
+READS_SYNCHRONOUS_COMMIT = env_bool("READS_SYNCHRONOUS_COMMIT", False)
+# Behind a proxy that sets the client's address, e.g. "HTTP_X_FORWARDED_FOR".
+READS_CLIENT_IP_HEADER = os.environ.get("READS_CLIENT_IP_HEADER", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -205,3 +233,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Reactions (comments app): defaults read with getattr() in comments.moderation.
+REACTIONS_OPEN_DAYS = int(os.environ.get("REACTIONS_OPEN_DAYS", 30))  # per-article override on Article
+REACTIONS_FORM_MIN_SECONDS = 3  # a form posted sooner after it was served is a robot's
+REACTIONS_FORM_MAX_AGE = 4 * 3600  # an older form must be sent again
+REACTIONS_MESSAGE_MAX_LENGTH = 2000
+REACTIONS_RATE_WINDOW = 600  # seconds; counters live in the default cache (Redis in production)
+REACTIONS_RATE_PER_EMAIL = int(os.environ.get("REACTIONS_RATE_PER_EMAIL", 5))
+REACTIONS_RATE_PER_IP = int(os.environ.get("REACTIONS_RATE_PER_IP", 20))  # offices and carriers share IPs
+REACTIONS_CLIENT_IP_HEADER = os.environ.get("REACTIONS_CLIENT_IP_HEADER", "REMOTE_ADDR")  # e.g. HTTP_X_REAL_IP
+REACTIONS_IP_SALT = os.environ.get("REACTIONS_IP_SALT", "")  # empty: derived from SECRET_KEY
+REACTIONS_TRUSTED_AFTER = 3  # approved reactions, none refused, before auto-approval
+REACTIONS_REPORTS_THRESHOLD = 3  # distinct readers' reports that send a reaction back to the queue
+REACTIONS_QUEUE_ALERT = int(os.environ.get("REACTIONS_QUEUE_ALERT", 20))  # pending reactions; 0 disables
+REACTIONS_QUEUE_ALERT_REPEAT = 6 * 3600  # at most one alert per period while over the threshold

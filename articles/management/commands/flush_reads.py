@@ -1,0 +1,31 @@
+"""Write the reads buffered in Redis to the database; purge expired dedupe marks.
+
+Run it every minute (cron or a systemd timer, see bench/reads/README.md): the
+figure on the pages lags by at most that interval, and "Les plus lus" reads the
+database. Safe to run while traffic flows, twice at once, or again after a crash:
+each batch is written once (articles.reads.flush_buffer).
+"""
+
+from django.core.management.base import BaseCommand
+
+from articles import reads
+
+
+class Command(BaseCommand):
+    help = "Écrit en base les lectures en attente dans Redis et purge les marques de lecteurs expirées."
+
+    def handle(self, *args, **options):
+        if reads.redis_client() is None:
+            purged = reads.purge_marks()
+            self.stdout.write(
+                f"Lectures non mises en tampon (pas de Redis) : rien à écrire ; {purged} marque(s) expirée(s) purgée(s)."
+            )
+            return
+        result = reads.flush_buffer()
+        result.purged_marks = reads.purge_marks()
+        reads.purge_flushed_batches()
+        self.stdout.write(
+            f"{result.reads} lecture(s) écrite(s) en {result.batches} lot(s)"
+            f"{f', {result.skipped} lot(s) déjà écrit(s) ignoré(s)' if result.skipped else ''} ; "
+            f"{result.purged_marks} marque(s) expirée(s) purgée(s)."
+        )
