@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "comments"
 
-urlpatterns = []
+urlpatterns = [
+    path("articles/<int:article_id>/", views.reaction_post, name="post"),
+    path("<int:pk>/signaler/", views.reaction_report_view, name="report"),
+]

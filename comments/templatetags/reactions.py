@@ -1,17 +1,106 @@
-"""The article page pulls reader reactions in through these tags (articles never imports comments)."""
+"""The article page pulls reader reactions in through these tags (articles never imports comments).
+
+``{% reactions_section article %}`` renders the whole "Réagir à cet article" region in
+one query, however many reactions there are. ``{% reactions_count article %}`` uses an
+``approved_reactions_count`` annotation when a list view provides one, e.g.
+``Count("reactions", filter=Q(reactions__state="approved"))``, and one query otherwise.
+"""
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from ..forms import ReactionForm
+from ..models import Reaction
+from ..moderation import queue_size, reactions_close_at, reactions_open, user_can_moderate
+from ..views import NOTICES
 
 register = template.Library()
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+NBSP = "\u00a0"
+
+
+@register.filter
+def french_datetime(value):
+    """"le 1er décembre 2026 à 9 h 05", in the site's time zone."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    day = "1er" if local.day == 1 else str(local.day)
+    return (
+        f"le {day}{NBSP}{MONTHS[local.month - 1]} {local.year} "
+        f"à {local.hour}{NBSP}h{NBSP}{local.minute:02d}"
+    )
+
+
+def french_count(count: int) -> str:
+    """French plural: 0 and 1 take the singular."""
+    return f"{count}{NBSP}réaction" if count < 2 else f"{count}{NBSP}réactions"
 
 
 @register.simple_tag(takes_context=True)
 def reactions_section(context, article):
-    """The "Réagir à cet article" region: form and approved reactions (reactions issue)."""
-    return ""
+    """The "Réagir à cet article" region: approved reactions, the form or the closed notice."""
+    request = context.get("request")
+    reactions = list(Reaction.objects.public_for(article))
+    is_open = reactions_open(article)
+    form = getattr(request, "reaction_form", None) if request is not None else None
+    if form is None or getattr(form, "article", None) != article:
+        form = ReactionForm(article=article) if is_open else None
+    notice = None
+    if request is not None and not (form and form.is_bound):
+        notice = NOTICES.get(request.GET.get("reaction", "")) or (
+            NOTICES["signalement"] if request.GET.get("signalement") == "merci" else None
+        )
+    return render_to_string(
+        "comments/section.html",
+        {
+            "article": article,
+            "reactions": reactions,
+            "count_label": french_count(len(reactions)),
+            "is_open": is_open,
+            "closes_at": reactions_close_at(article) if is_open else None,
+            "form": form,
+            "notice": notice,
+            "post_url": reverse("comments:post", kwargs={"article_id": article.pk}),
+        },
+        request=request,
+    )
 
 
 @register.simple_tag
 def reactions_count(article):
-    """Number of approved reactions, for the dateline and lists (reactions issue)."""
-    return ""
+    """ "3 réactions" linking to the region; nothing when there is none yet."""
+    count = getattr(article, "approved_reactions_count", None)
+    if count is None:
+        count = Reaction.objects.approved().filter(article=article).count()
+    if not count:
+        return ""
+    return format_html('<a class="reactions-count" href="{}#reactions">{}</a>',
+                       article.get_absolute_url(), french_count(count))
+
+
+@register.simple_tag(takes_context=True)
+def reactions_queue_summary(context):
+    """For the admin index: how many reactions wait, for those who may moderate."""
+    request = context.get("request")
+    if request is None or not user_can_moderate(request.user):
+        return ""
+    size = queue_size()
+    changelist = reverse("admin:comments_reaction_changelist")
+    label = "réaction attend" if size < 2 else "réactions attendent"
+    reported = Reaction.objects.approved().filter(reports__resolved=False).distinct().count()
+    reported_html = format_html(
+        ' · <a href="{}?signalement=any&amp;state__exact=approved">{} publiée{} signalée{}</a>',
+        changelist, reported, "s" if reported > 1 else "", "s" if reported > 1 else "",
+    ) if reported else ""
+    return format_html(
+        '<p class="reactions-queue"><a href="{}?state__exact=pending"><strong>{}</strong> {} une modération</a>{}</p>',
+        changelist, size, label, reported_html,
+    )

@@ -1,0 +1,135 @@
+"""The readers' forms. They defend themselves (honeypot, signed timestamp) before any
+rule of comments.moderation runs; the rules themselves live in the services."""
+
+import time
+
+from django import forms
+from django.core import signing
+
+from .models import ReactionReport
+from .moderation import setting
+
+TOKEN_SALT = "comments.reaction-form"
+NNBSP = "\u202f"  # narrow no-break space: French typography before « : » and in numbers
+
+
+def french_number(value: int) -> str:
+    return f"{value:,}".replace(",", NNBSP)
+
+
+def make_token(article_id: int, now: float | None = None) -> str:
+    """A signed record of which article's form was served, and when."""
+    return signing.dumps({"a": article_id, "t": int(now if now is not None else time.time())}, salt=TOKEN_SALT)
+
+
+class ReactionForm(forms.Form):
+    name = forms.CharField(
+        label="Nom",
+        max_length=80,
+        error_messages={
+            "required": "Merci d'indiquer votre nom",
+            "max_length": "Nom trop long (80 caractères au maximum)",
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="E-mail",
+        help_text="Jamais publiée.",
+        max_length=254,
+        error_messages={
+            "required": "Merci d'indiquer votre adresse e-mail",
+            "invalid": "Adresse e-mail non valide",
+            "max_length": "Adresse e-mail non valide",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    message = forms.CharField(
+        label="Message",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": "Merci d'écrire un message"},
+    )
+    # The honeypot: hidden from people, filled in by naive robots.
+    website = forms.CharField(label="Ne pas remplir ce champ", required=False)
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, article=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.message_max = setting("REACTIONS_MESSAGE_MAX_LENGTH", 2000)
+        self.fields["message"].widget.attrs["maxlength"] = self.message_max
+        self.fields["message"].help_text = f"{french_number(self.message_max)} caractères au maximum."
+
+    def clean_message(self):
+        message = self.cleaned_data["message"]
+        if len(message) > self.message_max:
+            raise forms.ValidationError(
+                f"Message trop long{NNBSP}: {french_number(len(message))} caractères "
+                f"pour {french_number(self.message_max)} au maximum",
+                code="too_long",
+            )
+        return message
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError("Envoi refusé.", code="honeypot")
+        return ""
+
+    def _token_data(self, max_age):
+        return signing.loads(self.data.get("token", ""), salt=TOKEN_SALT, max_age=max_age)
+
+    def clean_token(self):
+        max_age = setting("REACTIONS_FORM_MAX_AGE", 4 * 3600)
+        try:
+            data = self._token_data(max_age)
+        except signing.SignatureExpired:
+            raise forms.ValidationError(
+                "Le formulaire a expiré. Vérifiez votre message, puis envoyez-le à nouveau.", code="expired"
+            ) from None
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                "Le formulaire n'est pas valide. Rechargez la page, puis envoyez votre message.", code="bad_token"
+            ) from None
+        if not isinstance(data, dict) or self.article is None or data.get("a") != self.article.pk:
+            raise forms.ValidationError(
+                "Le formulaire n'est pas valide. Rechargez la page, puis envoyez votre message.", code="bad_token"
+            )
+        age = time.time() - data.get("t", 0)
+        if age < setting("REACTIONS_FORM_MIN_SECONDS", 3):
+            raise forms.ValidationError(
+                "Envoi trop rapide. Relisez votre message, puis envoyez-le à nouveau.", code="too_fast"
+            )
+        return data
+
+    def add_error(self, field, error):
+        # Token and honeypot errors concern the whole form: show them above it.
+        if field in ("token", "website"):
+            field = None
+        super().add_error(field, error)
+
+    @property
+    def fresh_token(self) -> str:
+        """The token to serve with this form: the reader's own while still usable, else a new one.
+
+        Keeping a too-fresh token lets the reader resend a few seconds later; an expired or
+        forged one is replaced so that the kept message can be sent after a reload-free wait.
+        """
+        if self.is_bound and self.article is not None:
+            try:
+                data = self._token_data(setting("REACTIONS_FORM_MAX_AGE", 4 * 3600))
+            except signing.BadSignature:
+                data = None
+            if isinstance(data, dict) and data.get("a") == self.article.pk:
+                return self.data.get("token")
+        return make_token(self.article.pk if self.article else 0)
+
+
+class ReportForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Motif",
+        choices=ReactionReport.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Merci de choisir un motif",
+            "invalid_choice": "Merci de choisir un motif dans la liste",
+        },
+    )

@@ -1,0 +1,286 @@
+"""Readers posting reactions through the real URL: what they see, what is stored."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core import signing
+from django.utils import timezone
+
+from comments.forms import TOKEN_SALT, make_token
+from comments.models import Reaction
+from tests.comments.conftest import form_data, make_reaction, post_url
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def html(response):
+    return response.content.decode()
+
+
+def test_post_redirects_to_article_with_moderation_notice(client, article, no_words):
+    response = client.post(post_url(article), form_data(article))
+    assert response.status_code == 302
+    assert response["Location"] == f"{article.get_absolute_url()}?reaction=merci#reactions"
+    reaction = Reaction.objects.get()
+    assert reaction.state == Reaction.State.PENDING
+    assert reaction.email == "claire@example.org"
+    assert reaction.transitions.get().to_state == Reaction.State.PENDING
+
+    page = client.get(response["Location"])
+    assert "Merci\u202f! Votre réaction sera publiée après modération." in html(page)
+    assert "Merci pour cet article" not in html(page)  # pending: not shown
+
+
+def test_post_with_javascript_gets_json(client, article, no_words):
+    response = client.post(post_url(article), form_data(article), HTTP_ACCEPT="application/json")
+    assert response.status_code == 201
+    assert response.json()["notice"] == "Merci\u202f! Votre réaction sera publiée après modération."
+    assert Reaction.objects.count() == 1
+
+
+def test_invalid_email_error_keeps_input_and_stores_nothing(client, article):
+    response = client.post(post_url(article), form_data(article, email="claire@", message="Mon avis détaillé"))
+    assert response.status_code == 400
+    page = html(response)
+    assert "Adresse e-mail non valide" in page
+    assert 'value="claire@"' in page
+    assert "Mon avis détaillé" in page
+    assert 'value="Claire Dubois"' in page
+    assert Reaction.objects.count() == 0
+
+
+def test_error_page_is_the_article_page_and_not_a_read_nor_cached(client, article):
+    response = client.post(post_url(article), form_data(article, email="x"))
+    assert response.status_code == 400
+    assert article.title in html(response)
+    assert "X-Article-Id" not in response
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_invalid_email_in_json(client, article):
+    data = form_data(article, email="pas-une-adresse")
+    response = client.post(post_url(article), data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["email"] == ["Adresse e-mail non valide"]
+
+
+def test_empty_message(client, article):
+    response = client.post(post_url(article), form_data(article, message="   \n "))
+    assert response.status_code == 400
+    assert "Merci d&#x27;écrire un message" in html(response)
+    assert Reaction.objects.count() == 0
+
+
+def test_missing_name(client, article):
+    response = client.post(post_url(article), form_data(article, name=""), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["name"] == ["Merci d'indiquer votre nom"]
+
+
+def test_too_long_message_gives_the_count(client, article, settings):
+    settings.REACTIONS_MESSAGE_MAX_LENGTH = 2000
+    response = client.post(post_url(article), form_data(article, message="a" * 2345), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["message"] == [
+        "Message trop long\u202f: 2\u202f345 caractères pour 2\u202f000 au maximum"
+    ]
+    assert Reaction.objects.count() == 0
+
+
+def test_same_message_again_is_refused(client, article, no_words):
+    client.post(post_url(article), form_data(article, message="Bravo pour  ce reportage"))
+    response = client.post(
+        post_url(article), form_data(article, email="CLAIRE@example.org", message="  bravo POUR ce\nreportage ")
+    )
+    assert response.status_code == 400
+    assert "Message déjà envoyé" in html(response)
+    assert Reaction.objects.count() == 1
+
+
+def test_same_message_on_another_article_or_by_another_reader_is_accepted(client, article, no_words):
+    other = ArticleFactory()
+    client.post(post_url(article), form_data(article))
+    assert client.post(post_url(other), form_data(other)).status_code == 302
+    assert client.post(post_url(article), form_data(article, email="paul@example.org")).status_code == 302
+    assert Reaction.objects.count() == 3
+
+
+def test_honeypot_filled_is_refused(client, article):
+    response = client.post(post_url(article), form_data(article, website="http://spam.example"))
+    assert response.status_code == 400
+    assert "Envoi refusé." in html(response)
+    assert Reaction.objects.count() == 0
+
+
+def test_form_posted_too_fast_is_refused(client, article):
+    response = client.post(post_url(article), form_data(article, age=1))
+    assert response.status_code == 400
+    assert "Envoi trop rapide" in html(response)
+    assert Reaction.objects.count() == 0
+
+
+def test_form_too_old_is_refused(client, article, settings):
+    settings.REACTIONS_FORM_MAX_AGE = 4 * 3600
+    with_old_token = form_data(article)
+    # The signature's own timestamp is what expires: sign five hours ago.
+    import time_machine
+
+    with time_machine.travel(timezone.now() - timedelta(hours=5), tick=False):
+        with_old_token["token"] = make_token(article.pk)
+    response = client.post(post_url(article), with_old_token)
+    assert response.status_code == 400
+    assert "Le formulaire a expiré" in html(response)
+    assert Reaction.objects.count() == 0
+
+
+def test_tampered_token_is_refused(client, article):
+    token = make_token(article.pk, now=time.time() - 60)
+    forged = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")
+    response = client.post(post_url(article), form_data(article, token=forged))
+    assert response.status_code == 400
+    assert "Le formulaire n&#x27;est pas valide" in html(response)
+    assert Reaction.objects.count() == 0
+
+
+def test_token_with_an_earlier_timestamp_but_wrong_signature_is_refused(client, article):
+    forged = signing.dumps({"a": article.pk, "t": int(time.time()) - 60}, salt=TOKEN_SALT, key="not-the-secret-key")
+    response = client.post(post_url(article), form_data(article, token=forged))
+    assert response.status_code == 400
+    assert Reaction.objects.count() == 0
+
+
+def test_token_of_another_article_is_refused(client, article):
+    other = ArticleFactory()
+    response = client.post(post_url(article), form_data(article, token=make_token(other.pk, now=time.time() - 60)))
+    assert response.status_code == 400
+    assert Reaction.objects.count() == 0
+
+
+def test_missing_token_is_refused(client, article):
+    response = client.post(post_url(article), form_data(article, token=""))
+    assert response.status_code == 400
+    assert Reaction.objects.count() == 0
+
+
+def test_csrf_is_enforced(article):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(post_url(article), form_data(article))
+    assert response.status_code == 403
+    assert Reaction.objects.count() == 0
+
+
+def test_get_is_not_allowed(client, article):
+    assert client.get(post_url(article)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "status,publish_delta",
+    [("draft", -1), ("review", -1), ("unpublished", -1), ("published", +1)],  # +1: scheduled, not yet public
+)
+def test_no_reactions_on_unpublished_articles(client, status, publish_delta):
+    article = ArticleFactory(status=status, publish_at=timezone.now() + timedelta(hours=publish_delta))
+    response = client.post(post_url(article), form_data(article))
+    assert response.status_code == 404
+    assert Reaction.objects.count() == 0
+
+
+def test_rate_limit_per_email_answers_429(client, article, settings, no_words):
+    settings.REACTIONS_RATE_PER_EMAIL = 5
+    for n in range(5):
+        assert client.post(post_url(article), form_data(article, message=f"Avis numéro {n}")).status_code == 302
+    response = client.post(post_url(article), form_data(article, message="Un sixième avis"))
+    assert response.status_code == 429
+    assert "Merci de patienter quelques minutes" in html(response)
+    assert response["Retry-After"] == "600"
+    assert "Un sixième avis" in html(response)  # kept for later
+    assert Reaction.objects.count() == 5
+
+
+def test_rate_limit_per_ip_hash(client, article, settings, no_words):
+    settings.REACTIONS_RATE_PER_IP = 3
+    for n in range(3):
+        data = form_data(article, email=f"lecteur{n}@example.org")
+        assert client.post(post_url(article), data).status_code == 302
+    data = form_data(article, email="autre@example.org")
+    response = client.post(post_url(article), data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 429
+    assert Reaction.objects.count() == 3
+    # Another address is not limited.
+    data = form_data(article, email="x@example.org")
+    assert client.post(post_url(article), data, REMOTE_ADDR="10.1.2.3").status_code == 302
+
+
+def test_ip_is_stored_only_as_salted_hash(client, article, no_words):
+    client.post(post_url(article), form_data(article), REMOTE_ADDR="203.0.113.7")
+    reaction = Reaction.objects.get()
+    assert reaction.ip_hash and "203.0.113.7" not in reaction.ip_hash
+    assert len(reaction.ip_hash) == 64
+
+
+def test_trusted_commenter_is_published_at_once(client, article, no_words):
+    for n in range(3):
+        make_reaction(article, email="claire@example.org", message=f"Ancienne réaction {n}")
+    response = client.post(post_url(article), form_data(article))
+    assert response["Location"].endswith("?reaction=publiee#reactions")
+    assert Reaction.objects.latest().state == Reaction.State.APPROVED
+    page = html(client.get(response["Location"]))
+    assert "Merci\u202f! Votre réaction est publiée." in page
+    assert "Merci pour cet article très complet" in page
+
+
+def test_closed_article_shows_notice_and_refuses_posts(client, settings):
+    settings.REACTIONS_OPEN_DAYS = 7
+    article = ArticleFactory(publish_at=timezone.now() - timedelta(days=8))
+    page = html(client.get(article.get_absolute_url()))
+    assert "Les réactions sont fermées pour cet article." in page
+    assert "data-reactions-form" not in page
+    response = client.post(post_url(article), form_data(article))
+    assert response.status_code == 403
+    assert Reaction.objects.count() == 0
+
+
+def test_per_article_override_keeps_reactions_open(client, settings, no_words):
+    settings.REACTIONS_OPEN_DAYS = 7
+    article = ArticleFactory(publish_at=timezone.now() - timedelta(days=8), reactions_open_days=60)
+    assert "data-reactions-form" in html(client.get(article.get_absolute_url()))
+    assert client.post(post_url(article), form_data(article)).status_code == 302
+
+
+def test_reactions_turned_off_by_editor(client):
+    article = ArticleFactory(reactions_enabled=False)
+    page = html(client.get(article.get_absolute_url()))
+    assert "Les réactions sont fermées pour cet article." in page
+    assert client.post(post_url(article), form_data(article)).status_code == 403
+
+
+def test_banned_word_is_stored_rejected_and_never_shown(client, article, no_words):
+    from comments.models import ModerationWord
+
+    ModerationWord.objects.create(word="crétin", kind="banned")
+    response = client.post(post_url(article), form_data(article, message="Quel CRETIN ce maire"))
+    assert response.status_code == 302  # the reader is not told
+    reaction = Reaction.objects.get()
+    assert reaction.state == Reaction.State.REJECTED
+    assert reaction.matched_words == ["cretin"]
+    assert "CRETIN" not in html(client.get(article.get_absolute_url()))
+
+
+def test_errors_still_shown_when_the_article_page_cannot_carry_the_form(client, article, monkeypatch):
+    """If the article view ever refuses POSTs or drops the tag, our own page shows the form."""
+    from django.urls import Resolver404
+
+    import comments.views
+
+    def unresolvable(path):
+        raise Resolver404(path)
+
+    monkeypatch.setattr(comments.views, "resolve", unresolvable)
+    response = client.post(post_url(article), form_data(article, email="faux", message="Gardé tel quel"))
+    assert response.status_code == 400
+    page = html(response)
+    assert "Adresse e-mail non valide" in page
+    assert "Gardé tel quel" in page
+    assert article.title in page

@@ -1,0 +1,186 @@
+"""The "Réagir à cet article" region on the article page, the count tag and "Signaler"."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.urls import reverse
+
+from comments.models import Reaction, ReactionReport
+from comments.templatetags.reactions import french_datetime
+from tests.comments.conftest import make_reaction
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def render_tag(source, article, request=None):
+    request = request or RequestFactory().get("/")
+    return Template("{% load reactions %}" + source).render(Context({"article": article, "request": request}))
+
+
+def test_approved_reactions_oldest_first_with_name_and_date_never_email(client, article):
+    first = make_reaction(article, name="Alice", email="alice@secret.example", message="Premier avis")
+    Reaction.objects.filter(pk=first.pk).update(created_at=datetime(2026, 3, 1, 9, 5, tzinfo=ZoneInfo("Europe/Paris")))
+    make_reaction(article, name="Bruno", email="bruno@secret.example", message="Second avis")
+    make_reaction(article, name="Chloé", state=Reaction.State.PENDING, message="En attente")
+    make_reaction(article, name="Denis", state=Reaction.State.REJECTED, message="Rejeté")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Réagir à cet article" in page
+    assert page.index("Premier avis") < page.index("Second avis")
+    assert "le 1er\u00a0mars 2026 à 9\u00a0h\u00a005" in page
+    assert "secret.example" not in page
+    assert "En attente" not in page and "Rejeté" not in page
+    assert "2\u00a0réactions" in page
+
+
+def test_section_renders_form_with_csrf_and_script_without_inline_js(client, article):
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'name="csrfmiddlewaretoken"' in page
+    assert f'action="{reverse("comments:post", kwargs={"article_id": article.pk})}"' in page
+    assert 'src="/static/js/reactions.js"' in page
+    section = page[page.index("data-reactions-section"):]
+    assert "<script>" not in section and "onclick" not in section
+    honeypot = section[section.index('class="reactions-hp"'):]
+    assert honeypot.startswith('class="reactions-hp" hidden>')
+    assert 'name="website"' in honeypot[: honeypot.index("</div>")]
+    assert 'name="token" value="' in section
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['<script>alert("x")</script>', '<img src=x onerror="alert(1)">', '<a href="http://spam.example">promo</a>'],
+)
+def test_reader_text_is_escaped_on_the_article_page(client, article, payload):
+    make_reaction(article, name=payload, message=f"Avant {payload} après")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert payload not in page
+    assert "&lt;" in page
+    assert "<img src=x" not in page and "<script>alert" not in page and 'href="http://spam.example"' not in page
+
+
+def test_bound_form_with_payload_is_escaped(client, article):
+    from tests.comments.conftest import form_data, post_url
+
+    payload = '<img src=x onerror="alert(1)">'
+    response = client.post(post_url(article), form_data(article, name=payload, message=payload, email="bad"))
+    assert response.status_code == 400
+    assert payload not in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_section_query_count_does_not_grow_with_reactions(article, count, django_assert_num_queries):
+    for n in range(count):
+        make_reaction(article, message=f"Avis {n}")
+    article = ArticleFactory._meta.model.objects.get(pk=article.pk)
+    with django_assert_num_queries(1):
+        html = render_tag("{% reactions_section article %}", article)
+    assert html.count('class="reaction"') == count
+
+
+def test_article_page_query_count_does_not_grow_with_reactions(article):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        cache.clear()  # measure the page as built, not as served by the page cache
+        with CaptureQueriesContext(connection) as captured:
+            assert Client().get(article.get_absolute_url()).status_code == 200
+        return len(captured)
+
+    for n in range(3):
+        make_reaction(article, message=f"Avis {n}", email=f"l{n}@example.org")
+    Client().get(article.get_absolute_url())  # warm per-process caches
+    with_three = queries()
+    assert with_three > 1
+    for n in range(3, 30):
+        make_reaction(article, message=f"Avis {n}", email=f"l{n}@example.org")
+    assert queries() <= with_three
+
+
+@pytest.mark.parametrize(
+    "approved,expected",
+    [(0, ""), (1, "1\u00a0réaction"), (2, "2\u00a0réactions"), (12, "12\u00a0réactions")],
+)
+def test_reactions_count_french_plural(article, approved, expected):
+    for n in range(approved):
+        make_reaction(article, message=f"Avis {n}")
+    make_reaction(article, state=Reaction.State.PENDING, message="pas compté")
+    html = render_tag("{% reactions_count article %}", article)
+    if expected:
+        assert f">{expected}</a>" in html
+        assert f'href="{article.get_absolute_url()}#reactions"' in html
+    else:
+        assert html == ""
+
+
+def test_reactions_count_uses_list_annotation_without_query(article, django_assert_num_queries):
+    article.approved_reactions_count = 4
+    with django_assert_num_queries(0):
+        assert "4\u00a0réactions" in render_tag("{% reactions_count article %}", article)
+
+
+def test_french_datetime_in_paris_time():
+    value = datetime(2026, 7, 14, 20, 30, tzinfo=ZoneInfo("UTC"))
+    assert french_datetime(value) == "le 14\u00a0juillet 2026 à 22\u00a0h\u00a030"
+
+
+# --- Signaler ------------------------------------------------------------------
+
+
+def test_report_page_without_javascript(client, article):
+    reaction = make_reaction(article, message="Texte à signaler")
+    url = reverse("comments:report", kwargs={"pk": reaction.pk})
+    page = client.get(url)
+    assert page.status_code == 200
+    content = page.content.decode()
+    for label in ("Insulte", "Spam", "Hors sujet", "Autre"):
+        assert label in content
+    response = client.post(url, {"reason": "hors_sujet"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{article.get_absolute_url()}?signalement=merci#reactions"
+    assert ReactionReport.objects.get().reason == "hors_sujet"
+    assert "votre signalement a été transmis" in client.get(response["Location"]).content.decode()
+
+
+def test_report_with_javascript(client, article):
+    reaction = make_reaction(article)
+    url = reverse("comments:report", kwargs={"pk": reaction.pk})
+    response = client.post(url, {"reason": "spam"}, HTTP_ACCEPT="application/json")
+    assert response.json()["ok"] is True
+
+
+def test_report_without_reason_is_refused(client, article):
+    reaction = make_reaction(article)
+    url = reverse("comments:report", kwargs={"pk": reaction.pk})
+    response = client.post(url, {"reason": "vulgaire"})
+    assert response.status_code == 400
+    assert "Merci de choisir un motif" in response.content.decode()
+    empty = client.post(url, {})
+    assert empty.status_code == 400
+    assert "Merci de choisir un motif" in empty.content.decode()
+    assert not ReactionReport.objects.exists()
+
+
+def test_three_readers_reporting_hide_the_reaction(client, article, settings):
+    settings.REACTIONS_REPORTS_THRESHOLD = 3
+    reaction = make_reaction(article, message="Texte litigieux")
+    url = reverse("comments:report", kwargs={"pk": reaction.pk})
+    for n in range(3):
+        client.post(url, {"reason": "insulte"}, REMOTE_ADDR=f"10.0.0.{n}")
+    client.post(url, {"reason": "insulte"}, REMOTE_ADDR="10.0.0.0")  # a second report by the same reader
+    assert ReactionReport.objects.count() == 3
+    assert Reaction.objects.get(pk=reaction.pk).state == Reaction.State.PENDING
+    assert "Texte litigieux" not in client.get(article.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("state", [Reaction.State.PENDING, Reaction.State.REJECTED, Reaction.State.REMOVED])
+def test_only_visible_reactions_can_be_reported(client, article, state):
+    reaction = make_reaction(article, state=state)
+    url = reverse("comments:report", kwargs={"pk": reaction.pk})
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"reason": "spam"}).status_code == 404
