@@ -78,22 +78,37 @@ def invalidate_tags(*tags) -> None:
     cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
-def seconds_until_next_publication() -> int | None:
+SCHEDULE_KEY = "next-publication-at"
+
+
+def refresh_schedule():
+    """Remember when the next scheduled article goes public (called when articles change)."""
     from articles.models import Article
 
-    key = "next-publication-at"
-    next_at = cache.get(key, "unknown")
-    if next_at == "unknown":
-        next_at = Article.objects.next_publication_at()
-        # Scheduling an article invalidates the "schedule" tag, which drops this key too.
-        cache.set(key, next_at, timeout=page_timeout())
+    next_at = Article.objects.next_publication_at()
+    cache.set(SCHEDULE_KEY, next_at, timeout=None)
+    return next_at
+
+
+def seconds_until_next_publication() -> int | None:
+    next_at = cache.get(SCHEDULE_KEY, "unknown")
+    if next_at == "unknown" or (next_at is not None and next_at <= timezone.now()):
+        next_at = refresh_schedule()
     if next_at is None:
         return None
     return max(1, int((next_at - timezone.now()).total_seconds()) + 1)
 
 
-def forget_schedule() -> None:
-    cache.delete("next-publication-at")
+def _patch_shared_cache_headers(response, timeout) -> None:
+    """What a CDN or nginx in front may do with the page.
+
+    Lists and feeds: keep it up to a minute. An article page: keep it but revalidate
+    every time, so that each view still reaches the read counter (a 304 costs little).
+    """
+    if response.has_header("X-Article-Id"):
+        patch_cache_control(response, public=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, max_age=min(timeout, 60))
 
 
 def _page_key(request) -> str:
@@ -116,65 +131,90 @@ def _serve(request, entry) -> HttpResponse:
         response[name] = value
     if has_form:
         patch_vary_headers(response, ["Cookie"])
-    patch_cache_control(response, public=True, max_age=min(entry["max_age"], 60))
+    _patch_shared_cache_headers(response, entry["max_age"])
     response["X-Page-Cache"] = "hit"
+    response.page_cache_hit = True
     return response
 
 
-def cache_public_page(view):
-    """Cache the anonymous GET responses of ``view`` that declare ``cache_tags``.
+class PageCacheMiddleware:
+    """Cache the anonymous GET responses whose view declared ``response.cache_tags``.
 
-    A view may shorten the life of its page with ``response.cache_timeout`` (seconds).
+    Listed last in MIDDLEWARE: the lookup happens in ``process_view``, after the CSRF
+    middleware has read the reader's cookie, and a page served from here still goes
+    back through every other middleware (read counting included). Staff, previews
+    (responses marked ``no-cache``/``private``), error pages and pages with a form error
+    (any status but 200) are never stored. A view may shorten the life of its page with
+    ``response.cache_timeout`` (seconds).
+    """
 
-    Staff, previews (responses marked ``no-cache``/``private``), error pages and pages
-    with a form error (any status but 200) are never stored.
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        sequence_before = getattr(request, "_page_cache_sequence", None)
+        if sequence_before is not None and not getattr(response, "page_cache_hit", False):
+            store_page(request, response, sequence_before)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not _cacheable_request(request):
+            return None
+        entry = cache.get(_page_key(request))
+        if entry is not None and tag_versions(entry["tags"]) == entry["versions"]:
+            return _serve(request, entry)
+        request._page_cache_sequence = _sequence()
+        return None
+
+
+def store_page(request, response, sequence_before) -> None:
+    page_tags = getattr(response, "cache_tags", None)
+    cache_control = response.get("Cache-Control", "")
+    if (
+        page_tags is None
+        or response.status_code != 200
+        or getattr(response, "streaming", False)
+        or "no-cache" in cache_control
+        or "private" in cache_control
+    ):
+        return
+    page_tags = set(page_tags) | {"schedule"}
+    versions = tag_versions(page_tags)
+    if _sequence() != sequence_before:
+        # Something was invalidated while the page was built: it may be outdated.
+        return
+    timeout = getattr(response, "cache_timeout", None) or page_timeout()
+    until_next = seconds_until_next_publication()
+    if until_next is not None:
+        timeout = min(timeout, until_next)
+    cache.set(
+        _page_key(request),
+        {
+            "content": CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content),
+            "status": response.status_code,
+            "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+            "tags": page_tags,
+            "versions": versions,
+            "max_age": timeout,
+        },
+        timeout,
+    )
+    _patch_shared_cache_headers(response, timeout)
+    response["X-Page-Cache"] = "miss"
+
+
+def with_cache_tags(view, tags):
+    """For views that cannot set ``cache_tags`` themselves (feeds, sitemaps).
+
+    ``tags``: a set, or a function of the view's arguments returning one.
     """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable_request(request):
-            return view(request, *args, **kwargs)
-        key = _page_key(request)
-        entry = cache.get(key)
-        if entry is not None and tag_versions(entry["tags"]) == entry["versions"]:
-            return _serve(request, entry)
-        sequence_before = _sequence()
         response = view(request, *args, **kwargs)
-        tags = getattr(response, "cache_tags", None)
-        cache_control = response.get("Cache-Control", "")
-        if (
-            tags is None
-            or response.status_code != 200
-            or getattr(response, "streaming", False)
-            or "no-cache" in cache_control
-            or "private" in cache_control
-        ):
-            return response
-        tags = set(tags) | {"schedule"}
-        versions = tag_versions(tags)
-        if _sequence() != sequence_before:
-            # Something was invalidated while the page was built: it may be outdated.
-            return response
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        timeout = getattr(response, "cache_timeout", None) or page_timeout()
-        until_next = seconds_until_next_publication()
-        if until_next is not None:
-            timeout = min(timeout, until_next)
-        cache.set(
-            key,
-            {
-                "content": CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content),
-                "status": response.status_code,
-                "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
-                "tags": tags,
-                "versions": versions,
-                "max_age": timeout,
-            },
-            timeout,
-        )
-        patch_cache_control(response, public=True, max_age=min(timeout, 60))
-        response["X-Page-Cache"] = "miss"
+        if response.status_code == 200:
+            response.cache_tags = tags(request, *args, **kwargs) if callable(tags) else set(tags)
         return response
 
     return wrapper
