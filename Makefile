@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 export DEBUG ?= 1
+# Tests run in parallel, one worker per core (pytest-xdist); PYTEST_ARGS= runs them in one.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test install demo clean
 
