@@ -279,6 +279,12 @@ class Article(models.Model):
         editable=False,
     )
     reads = models.PositiveBigIntegerField("lectures", default=0, editable=False)
+    reactions_count = models.PositiveIntegerField(
+        "réactions publiées",
+        default=0,
+        editable=False,
+        help_text="Tenu à jour par la modération des réactions (comments.moderation).",
+    )
     reactions_enabled = models.BooleanField("réactions ouvertes", default=True)
     reactions_open_days = models.PositiveSmallIntegerField(
         "durée des réactions (jours)",
@@ -339,9 +345,10 @@ class Article(models.Model):
     def photo_credit(self):
         return self.lead_photo_credit or (self.lead_photo.credit if self.lead_photo else "")
 
-    # Columns written only by their own atomic UPDATEs (read counting, search indexing):
+    # Columns written only by their own atomic UPDATEs (read counting, reactions' moderation,
+    # search indexing):
     # a save of a loaded article never writes back the values it loaded.
-    COUNTER_FIELDS = frozenset({"reads", "search_vector"})
+    COUNTER_FIELDS = frozenset({"reads", "reactions_count", "search_vector"})
 
     def save(self, *args, **kwargs):
         if not self.slug:

@@ -19,8 +19,8 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, Count, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -247,6 +247,26 @@ def _check_rate_limits(*, email: str, ip_digest: str) -> None:
 # --- Transitions --------------------------------------------------------------------
 
 
+def _count_approved(article_id: int, delta: int) -> None:
+    """Keep Article.reactions_count, shown in datelines and lists, in step (atomic UPDATE)."""
+    if delta:
+        Article.objects.filter(pk=article_id).update(reactions_count=F("reactions_count") + delta)
+
+
+def reactions_recount(*, articles=None) -> int:
+    """Recompute Article.reactions_count from the rows (after a bulk import); returns rows updated."""
+    approved = (
+        Reaction.objects.approved()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    queryset = Article.objects.all() if articles is None else articles
+    return queryset.update(reactions_count=Coalesce(Subquery(approved), 0))
+
+
 def _move(*, reaction: Reaction, to: str, user, note: str = "", system: bool = False) -> Reaction:
     if not system and not user_can_moderate(user):
         raise PermissionDenied("Seuls les modérateurs et la rédaction en chef modèrent les réactions.")
@@ -261,6 +281,7 @@ def _move(*, reaction: Reaction, to: str, user, note: str = "", system: bool = F
                 f"« {State(to).label.lower()} »."
             )
         now = timezone.now()
+        transition_from = current.state
         ReactionTransition.objects.create(
             reaction=current, from_state=current.state, to_state=to, by=None if system else user, at=now, note=note
         )
@@ -268,6 +289,7 @@ def _move(*, reaction: Reaction, to: str, user, note: str = "", system: bool = F
         current.moderated_at = now
         current.moderated_by = None if system else user
         current.save(update_fields=["state", "moderated_at", "moderated_by"])
+        _count_approved(current.article_id, (to == State.APPROVED) - (transition_from == State.APPROVED))
         if to == State.APPROVED:
             current.reports.filter(resolved=False).update(resolved=True)
     _queue_alert_reset_if_below()
@@ -342,6 +364,7 @@ def reaction_submit(
         with transaction.atomic():
             reaction.save()
             ReactionTransition.objects.create(reaction=reaction, from_state="", to_state=state, at=now, note=note)
+            _count_approved(article.pk, state == State.APPROVED)
     except IntegrityError as error:
         if Reaction.objects.filter(article=article, email=email, message_hash=digest).exists():
             raise DuplicateReaction() from error

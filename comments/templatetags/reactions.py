@@ -1,9 +1,9 @@
 """The article page pulls reader reactions in through these tags (articles never imports comments).
 
 ``{% reactions_section article %}`` renders the whole "Réagir à cet article" region in
-one query, however many reactions there are. ``{% reactions_count article %}`` uses an
-``approved_reactions_count`` annotation when a list view provides one, e.g.
-``Count("reactions", filter=Q(reactions__state="approved"))``, and one query otherwise.
+one query, however many reactions there are. ``{% reactions_count article %}`` reads
+``Article.reactions_count``, kept in step by the moderation services: no query, so
+lists show it too.
 """
 
 from django import template
@@ -77,9 +77,7 @@ def reactions_section(context, article):
 @register.simple_tag
 def reactions_count(article):
     """ "3 réactions" linking to the region; nothing when there is none yet."""
-    count = getattr(article, "approved_reactions_count", None)
-    if count is None:
-        count = Reaction.objects.approved().filter(article=article).count()
+    count = article.reactions_count
     if not count:
         return ""
     return format_html('<a class="reactions-count" href="{}#reactions">{}</a>',

@@ -3,7 +3,9 @@ import time
 import pytest
 from django.urls import reverse
 
+from articles.models import Article
 from comments.forms import make_token
+from comments.moderation import reactions_recount
 from comments.models import ModerationWord, Reaction
 from tests.factories import ArticleFactory
 
@@ -49,6 +51,10 @@ def post_url(article):
 
 
 def make_reaction(article, *, state=Reaction.State.APPROVED, **fields):
+    """A reaction already in ``state``, as if moderated (the article's count follows)."""
     defaults = {"name": "Lecteur", "email": "lecteur@example.org", "message": f"Réaction {time.time_ns()}"}
     defaults.update(fields)
-    return Reaction.objects.create(article=article, state=state, **defaults)
+    reaction = Reaction.objects.create(article=article, state=state, **defaults)
+    reactions_recount(articles=Article.objects.filter(pk=article.pk))
+    article.refresh_from_db(fields=["reactions_count"])
+    return reaction
