@@ -184,7 +184,10 @@ def store_page(request, response, sequence_before) -> None:
     if _sequence() != sequence_before:
         # Something was invalidated while the page was built: it may be outdated.
         return
-    timeout = getattr(response, "cache_timeout", None) or page_timeout()
+    timeout = getattr(response, "cache_timeout", None)
+    timeout = page_timeout() if timeout is None else timeout
+    if timeout <= 0:
+        return  # caching turned off for this kind of page (e.g. ARTICLE_PAGE_CACHE_SECONDS=0)
     until_next = seconds_until_next_publication()
     if until_next is not None:
         timeout = min(timeout, until_next)

@@ -103,3 +103,10 @@ def test_cached_form_gets_each_reader_a_working_csrf_token():
     # The token served from the cache goes with the cookie this reader was given.
     assert reader.post("/form/", {"csrfmiddlewaretoken": token}).status_code == 200
     assert reader.post("/form/", {"csrfmiddlewaretoken": "x" * 64}).status_code == 403
+
+
+def test_a_zero_timeout_turns_caching_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/page/")
+    client.get("/page/")
+    assert calls() == 2
