@@ -6,13 +6,15 @@ offered. Rights per article come from ``services.user_can_edit``/``user_can_publ
 so that the admin, the services and the tests agree on one rule.
 """
 
+from datetime import datetime
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Min, Prefetch, Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,7 +26,7 @@ from taggit.models import Tag, TaggedItem
 
 from . import reads, renditions, services
 from .forms import ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
-from .models import Article, ArticleAuthor, Author, Box, Category, Photo, UpdateNote
+from .models import Article, ArticleAuthor, ArticleQuerySet, Author, Box, Category, Photo, UpdateNote
 from .sanitize import sanitize_html
 
 Status = Article.Status
@@ -142,6 +144,31 @@ class UpdateNoteInline(ArticleChildInline, admin.TabularInline):
 # --- Articles -------------------------------------------------------------------------
 
 
+class YearProbingQuerySet(ArticleQuerySet):
+    """The years of the changelist's date hierarchy, found without reading every row.
+
+    Django lists them with ``SELECT DISTINCT date_trunc('year', publish_at)``, a full
+    scan and sort: 0.3 to 0.9 s at 100 000 articles (bench/README.md, "Scale"). Here:
+    the first and last dates, then one EXISTS per year in between, each a short range
+    scan of ``article_recent_idx``. Same years, same order.
+    """
+
+    def datetimes(self, field_name, kind, order="ASC", tzinfo=None):
+        if kind != "year":
+            return super().datetimes(field_name, kind, order, tzinfo)
+        bounds = self.aggregate(first=Min(field_name), last=Max(field_name))
+        if bounds["first"] is None:
+            return []
+        zone = tzinfo or timezone.get_current_timezone()
+        years = []
+        for year in range(bounds["first"].astimezone(zone).year, bounds["last"].astimezone(zone).year + 1):
+            start = datetime(year, 1, 1, tzinfo=zone)
+            within = {f"{field_name}__gte": start, f"{field_name}__lt": datetime(year + 1, 1, 1, tzinfo=zone)}
+            if self.filter(**within).exists():
+                years.append(start)
+        return years if order == "ASC" else years[::-1]
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
@@ -198,9 +225,9 @@ class ArticleAdmin(VersionAdmin):
     # Queries ---------------------------------------------------------------------------
 
     def get_queryset(self, request):
+        base = super().get_queryset(request)
         return (
-            super()
-            .get_queryset(request)
+            YearProbingQuerySet(model=base.model, query=base.query, using=base._db)
             .select_related("category__parent")
             .prefetch_related(
                 Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),

@@ -21,7 +21,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +36,7 @@ from articles.sanitize import sanitize_html
 from articles.search import articles_refresh_search_vector
 from articles.services import article_publish, article_schedule, article_submit
 from comments.models import Reaction, message_digest
+from comments.moderation import reactions_recount
 from newsroom.ads import ensure_demo_campaign
 
 Status = Article.Status
@@ -420,24 +421,6 @@ REACTION_FOLLOW_UPS = [
 REACTION_WEIGHT_CAP = 200.0
 
 
-def _reactions_insert(batch):
-    """``bulk_create``, or on PostgreSQL a COPY: five times faster for a million rows.
-
-    The row values go through each field's own database conversion, so the COPY writes
-    what ``bulk_create`` would (defaults included).
-    """
-    if connection.vendor != "postgresql":
-        Reaction.objects.bulk_create(batch)
-        return
-    fields = [field for field in Reaction._meta.concrete_fields if not field.primary_key]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    table = connection.ops.quote_name(Reaction._meta.db_table)
-    with transaction.atomic(), connection.cursor() as cursor:
-        with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for reaction in batch:
-                copy.write_row([field.get_db_prep_save(field.pre_save(reaction, True), connection) for field in fields])
-
-
 def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=lambda message: None) -> int:
     """Add ``count`` reader reactions fast, spread unevenly over the published articles.
 
@@ -489,9 +472,13 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
                     moderated_at=None if state == Reaction.State.PENDING else created_at + timedelta(hours=1),
                 )
             )
-        _reactions_insert(batch)
+        Reaction.objects.bulk_create(batch)
         created += len(batch)
         log(f"  {created} / {count}")
+    # The published count shown with each article, as the moderation services keep it.
+    touched = [article_id for (article_id, _), n in zip(published, seen) if n]
+    for start in range(0, len(touched), 5000):
+        reactions_recount(articles=Article.objects.filter(pk__in=touched[start : start + 5000]))
     return created
 
 

@@ -1,0 +1,102 @@
+"""Helpers of bench/throughput/run.sh: which pages, the displayed read count, the report.
+
+    python bench/throughput/helper.py pages          # "<article id> <article path> <section path>"
+    python bench/throughput/helper.py reads ID       # what the page shows: database + Redis buffer
+    python bench/throughput/helper.py report FILE    # medians and targets from run.sh's results
+"""
+
+import os
+import re
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+
+RATIO_TARGET = 0.40
+P99_TARGET_MS = 100.0
+RSS_TARGET_KB = 150 * 1024
+
+
+def pages():
+    import django
+
+    django.setup()
+    from articles import demo_data
+    from articles.models import Article
+
+    titles = [entry["title"] for entry in demo_data.ARTICLES]
+    article = (
+        Article.objects.published().filter(title__in=titles, boxes__isnull=False).order_by("pk").first()
+    )
+    print(article.pk, article.get_absolute_url(), article.category.get_absolute_url())
+
+
+def reads(article_id):
+    import django
+
+    django.setup()
+    from articles import reads as reads_module
+    from articles.models import Article
+
+    print(reads_module.displayed_reads(Article.objects.get(pk=article_id)))
+
+
+def report(path):
+    text = Path(path).read_text()
+    runs = {}
+    for name, fields in re.findall(r"^(\S+) run\d load=\S+ RESULT (.*)$", text, re.M):
+        values = dict(item.split("=") for item in fields.split())
+        runs.setdefault(name, []).append({key: float(value) for key, value in values.items()})
+    medians = {
+        name: {key: statistics.median(run[key] for run in entries) for key in ("rps", "p50_ms", "p99_ms")}
+        for name, entries in runs.items()
+    }
+    print("| page | req/s (median of 3) | p50 ms | p99 ms | non-200 + errors |")
+    print("|---|---:|---:|---:|---:|")
+    for name, value in medians.items():
+        bad = sum(run["non200"] + run["errors"] for run in runs[name])
+        print(f"| {name} | {value['rps']:.0f} | {value['p50_ms']:.1f} | {value['p99_ms']:.1f} | {bad:.0f} |")
+    failures = []
+    ceiling = medians["robots.txt"]["rps"]
+    article = medians["article"]
+    share = article["rps"] / ceiling
+    print(f"\narticle / robots.txt: {share:.0%} (target ≥ {RATIO_TARGET:.0%})")
+    if share < RATIO_TARGET:
+        failures.append("article throughput")
+    if article["p99_ms"] >= P99_TARGET_MS:
+        failures.append("article p99")
+    rss = [int(kb) for kb in re.findall(r"VmHWM:\s+(\d+) kB", text)]
+    if rss:
+        print(f"peak RSS per worker: {', '.join(f'{kb / 1024:.0f} MB' for kb in rss)} (target < 150 MB)")
+        if max(rss) >= RSS_TARGET_KB:
+            failures.append("worker RSS")
+    counted = re.search(r"article reads before=(\d+) after=(\d+)", text)
+    served = sum(
+        int(ok) for ok in re.findall(r"^article (?:warmup|run\d).*?RESULT .*?ok=(\d+)", text, re.M)
+    )
+    if counted:
+        delta = int(counted.group(2)) - int(counted.group(1))
+        # wrk stops with up to one request in flight per connection: the server answers
+        # (and counts) them, wrk does not record them. 4 wrk runs on the article page.
+        found = re.search(r"^connections=(\d+)", text, re.M)
+        connections = int(found.group(1)) if found else 16
+        in_flight = connections * 4
+        print(f"reads counted during the article runs: {delta} for {served} pages recorded by wrk "
+              f"(+ at most {in_flight} requests in flight when wrk stopped)")
+        if not served <= delta <= served + in_flight:
+            failures.append("reads not all counted")
+    print("targets: " + ("all met" if not failures else "MISSED: " + ", ".join(failures)))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    command = sys.argv[1]
+    if command == "pages":
+        pages()
+    elif command == "reads":
+        reads(int(sys.argv[2]))
+    else:
+        report(sys.argv[2])

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Throughput: gunicorn (2 sync workers), PostgreSQL (the big scale data set), Redis,
+# DEBUG off; wrk with 16 connections; for each page a warm-up then 3 runs; medians.
+#
+#   bench/throughput/run.sh
+#
+# Env: DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_scale_big, built by
+# bench/scale/run.sh), REDIS_URL (redis://127.0.0.1:6379/9, FLUSHED at start), PORT (8061),
+# DURATION (10 s per run), WARMUP (5 s), CONNECTIONS (16), OUT (/tmp/newsroom-bench-throughput).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom_scale_big}
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/9}
+export DEBUG=0 SECRET_KEY=bench-throughput-not-secret ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0
+PORT=${PORT:-8061}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-16}
+OUT=${OUT:-/tmp/newsroom-bench-throughput}
+export STATIC_ROOT=$OUT/static
+PY=.venv/bin/python
+BASE=http://127.0.0.1:$PORT
+mkdir -p "$OUT"
+: > "$OUT/results.txt"
+
+$PY manage.py collectstatic --noinput -v0
+.venv/bin/python - <<'PY'
+import os, redis
+redis.Redis.from_url(os.environ["REDIS_URL"]).flushdb()
+PY
+
+# The pages: the demo article used by bench/scale, and its section.
+read -r ARTICLE_ID ARTICLE_PATH SECTION_PATH < <($PY bench/throughput/helper.py pages)
+
+.venv/bin/gunicorn newsroom.wsgi:application --workers 2 --worker-class sync \
+    --bind 127.0.0.1:$PORT --pid "$OUT/gunicorn.pid" \
+    --log-level warning > "$OUT/gunicorn.log" 2>&1 &
+GUNICORN=$!
+trap 'kill $GUNICORN 2>/dev/null; wait $GUNICORN 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -fsS -o /dev/null "$BASE/robots.txt" && break; sleep 0.2; done
+
+READS_BEFORE=$($PY bench/throughput/helper.py reads "$ARTICLE_ID")
+echo "connections=$CONNECTIONS" >> "$OUT/results.txt"
+bench() {  # bench NAME PATH
+    local name=$1 path=$2
+    if [[ -n "${PROFILE:-}" ]]; then  # py-spy on one worker during a run of this page
+        ( sleep 1; .venv/bin/py-spy record --nonblocking --format raw --duration "$((WARMUP - 2))" \
+            --pid "$(pgrep -P "$(cat "$OUT/gunicorn.pid")" | head -1)" --output "$OUT/profile-$name.txt" \
+            > /dev/null 2>&1 || echo "py-spy failed for $name" ) &
+    fi
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/throughput/readers.lua "$BASE$path" -- "w$RANDOM$RANDOM" \
+        | grep RESULT | sed "s/^/$name warmup /" | tee -a "$OUT/results.txt"
+    for run in 1 2 3; do
+        echo "$name run$run load=$(cut -d' ' -f1 /proc/loadavg) $(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" \
+            -s bench/throughput/readers.lua "$BASE$path" -- "r$run$RANDOM$RANDOM" | grep RESULT)" \
+            | tee -a "$OUT/results.txt"
+    done
+}
+bench robots.txt /robots.txt
+bench article "$ARTICLE_PATH"
+bench home /
+bench section "$SECTION_PATH"
+
+# Peak resident memory of each worker (VmHWM: high-water mark since it started).
+for pid in $(pgrep -P "$(cat "$OUT/gunicorn.pid")"); do
+    echo "worker $pid $(grep VmHWM /proc/$pid/status)" | tee -a "$OUT/results.txt"
+done
+READS_AFTER=$($PY bench/throughput/helper.py reads "$ARTICLE_ID")
+echo "article reads before=$READS_BEFORE after=$READS_AFTER" | tee -a "$OUT/results.txt"
+$PY bench/throughput/helper.py report "$OUT/results.txt"

@@ -1,0 +1,102 @@
+"""The cheaper query paths the scale benchmark called for (bench/README.md, "Scale")."""
+
+from datetime import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.admin import YearProbingQuerySet
+from articles.models import Article
+from articles.views import PAGE_SIZE
+from tests.factories import ArticleFactory, SectionFactory, editor
+
+pytestmark = pytest.mark.django_db
+
+
+def _at(year, month=6):
+    return datetime(year, month, 15, 12, tzinfo=timezone.get_current_timezone())
+
+
+def test_year_probing_gives_the_years_django_would_list():
+    for year in (2019, 2021, 2021, 2024):  # 2020, 2022 and 2023 have nothing
+        ArticleFactory(publish_at=_at(year))
+    ArticleFactory(publish_at=_at(2022, 1).replace(month=1, day=1, hour=0, minute=30))  # Paris new year
+    ArticleFactory(status=Article.Status.DRAFT, publish_at=None, first_published_at=None)
+    probing = YearProbingQuerySet(Article)
+
+    expected = [moment.year for moment in Article.objects.datetimes("publish_at", "year")]
+    assert [moment.year for moment in probing.datetimes("publish_at", "year")] == expected == [2019, 2021, 2022, 2024]
+    assert [moment.year for moment in probing.datetimes("publish_at", "year", order="DESC")] == expected[::-1]
+    assert [m.month for m in probing.filter(publish_at__year=2021).datetimes("publish_at", "month")] == [6]
+    assert list(YearProbingQuerySet(Article).none().datetimes("publish_at", "year")) == []
+
+
+def test_changelist_date_hierarchy_links_each_year_with_articles(client):
+    ArticleFactory(publish_at=_at(2018))
+    ArticleFactory(publish_at=_at(2025))
+    client.force_login(editor())
+
+    html = client.get("/admin/articles/article/").content.decode()
+
+    assert "publish_at__year=2018" in html and "publish_at__year=2025" in html
+    assert "publish_at__year=2020" not in html
+
+
+def test_changelist_counts_the_table_once(client):
+    ArticleFactory.create_batch(3)
+    client.force_login(editor())
+    client.get("/admin/articles/article/")
+    response = client.get("/admin/articles/article/", {"status__exact": "published"})
+    assert response.context["cl"].result_count == 3
+    assert response.context["cl"].full_result_count is None  # no second COUNT(*)
+
+
+def test_deep_section_page_lists_the_right_articles_with_as_many_queries_as_the_first(client):
+    section = SectionFactory()
+    now = timezone.now()
+    articles = [
+        ArticleFactory(category=section, publish_at=now - timezone.timedelta(hours=index))
+        for index in range(2 * PAGE_SIZE + 3)
+    ]
+    url = section.get_absolute_url()
+    client.get(url)  # content types, sessions: the per-process warm-up
+
+    with CaptureQueriesContext(connection) as first:  # a new address: not from the page cache
+        client.get(url, {"page": 1})
+    with CaptureQueriesContext(connection) as last:
+        response = client.get(url, {"page": 3})
+
+    assert [article.pk for article in response.context["page"].object_list] == [a.pk for a in articles[-3:]]
+    assert len(last) == len(first)
+
+
+def test_region_page_lists_its_sections_articles_newest_first(client):
+    section = SectionFactory()
+    other = SectionFactory(parent=section.parent)
+    older = ArticleFactory(category=section, publish_at=timezone.now() - timezone.timedelta(days=2))
+    newer = ArticleFactory(category=other, publish_at=timezone.now() - timezone.timedelta(days=1))
+    ArticleFactory(category=SectionFactory())  # another region
+
+    page = client.get(section.parent.get_absolute_url()).context["page"]
+
+    assert [article.pk for article in page.object_list] == [newer.pk, older.pk]
+    assert page.paginator.count == 2
+
+
+def test_search_ranks_only_the_newest_matches(client, postgres, monkeypatch, django_capture_on_commit_callbacks):
+    from newsroom import search
+
+    monkeypatch.setattr(search, "MAX_CANDIDATES", 3)
+    now = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        matching = [
+            ArticleFactory(title=f"Le téléphérique numéro {index}", publish_at=now - timezone.timedelta(days=index))
+            for index in range(5)
+        ]
+        ArticleFactory(title="Rien à voir")
+
+    found = list(search.search_articles("téléphérique"))
+
+    assert sorted(article.pk for article in found) == sorted(article.pk for article in matching[:3])
