@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q, Sum
+from django.db.models import F, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -206,13 +206,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category__parent", "lead_photo").prefetch_related("authors")
 
     def most_read(self, since, until=None):
-        """Ordered by reads counted in the daily buckets from ``since`` (a date)."""
-        filters = Q(daily_reads__day__gte=since)
+        """Ordered by reads counted in the daily buckets from ``since`` (a date).
+
+        Starts from the buckets of the period, not from every article in scope, so that
+        its cost follows the articles read lately rather than the size of the archive.
+        """
+        days = ReadDay.objects.filter(day__gte=since, article__in=self.values("pk"))
         if until:
-            filters &= Q(daily_reads__day__lte=until)
+            days = days.filter(day__lte=until)
+        totals = days.order_by().values("article").annotate(total=Sum("count")).filter(total__gt=0)
         return (
-            self.annotate(period_reads=Sum("daily_reads__count", filter=filters))
-            .filter(period_reads__gt=0)
+            self.filter(pk__in=totals.values("article"))
+            .annotate(period_reads=Subquery(totals.filter(article=OuterRef("pk")).values("total")[:1]))
             .order_by("-period_reads", "-publish_at")
         )
 

@@ -13,6 +13,7 @@ from articles.models import Article, Category
 logger = logging.getLogger(__name__)
 
 LATEST_PER_SECTION = 4
+HOME_RECENT_WINDOW = 2000
 
 
 def home_sections(exclude_pk=None, per_section=LATEST_PER_SECTION):
@@ -22,8 +23,12 @@ def home_sections(exclude_pk=None, per_section=LATEST_PER_SECTION):
     articles of every category at once (a window function ranks them per category).
     """
     categories = list(Category.objects.order_by("position", "name"))
+    # Only the newest articles are ranked, so that the home costs the same on a deep
+    # archive; a section silent for that long drops off the home until it publishes.
+    recent = Article.objects.published().order_by("-publish_at", "-pk").values("pk")[:HOME_RECENT_WINDOW]
     ranked = (
         Article.objects.published()
+        .filter(pk__in=recent)
         .exclude(pk=exclude_pk)
         .select_related("category__parent", "lead_photo")
         .annotate(

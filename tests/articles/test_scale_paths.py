@@ -1,6 +1,6 @@
 """The cheaper query paths the scale benchmark called for (bench/README.md, "Scale")."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.admin import YearProbingQuerySet
-from articles.models import Article
+from articles.models import Article, ReadDay
 from articles.views import PAGE_SIZE
+from newsroom import views as home_views
 from tests.factories import ArticleFactory, SectionFactory, editor
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,25 @@ def test_search_ranks_only_the_newest_matches(client, postgres, monkeypatch, dja
     found = list(search.search_articles("téléphérique"))
 
     assert sorted(article.pk for article in found) == sorted(article.pk for article in matching[:3])
+
+
+def test_home_ranks_only_the_newest_articles(client, monkeypatch):
+    """The home's cost does not grow with the archive: only a window of the newest counts."""
+    monkeypatch.setattr(home_views, "HOME_RECENT_WINDOW", 3)
+    now = timezone.now()
+    recent = [ArticleFactory(publish_at=now - timedelta(hours=n)) for n in range(1, 4)]
+    old = ArticleFactory(title="Une brève de l'an dernier", publish_at=now - timedelta(days=400))
+    shown = [article for _region, groups in home_views.home_sections() for _cat, items in groups for article in items]
+    assert set(shown) == set(recent)
+    assert old not in shown
+
+
+def test_most_read_starts_from_the_buckets_of_the_period():
+    today = timezone.localdate()
+    popular, quiet, stale = ArticleFactory(), ArticleFactory(), ArticleFactory()
+    ReadDay.objects.create(article=popular, day=today, count=50)
+    ReadDay.objects.create(article=quiet, day=today - timedelta(days=2), count=5)
+    ReadDay.objects.create(article=stale, day=today - timedelta(days=30), count=900)
+    ranked = list(Article.objects.published().most_read(since=today - timedelta(days=6)))
+    assert ranked == [popular, quiet]
+    assert [a.period_reads for a in ranked] == [50, 5]
