@@ -224,3 +224,13 @@ def test_negative_article_count_is_refused(demo_db):
 
     with pytest.raises(CommandError, match="négatif"):
         run_demo("--articles", "-1")
+
+
+def test_readers_have_reacted_and_the_queue_has_work(demo_db):
+    from comments.models import Reaction
+
+    approved = Reaction.objects.approved()
+    assert approved.count() >= 3
+    assert Reaction.objects.in_moderation().exists()
+    article = approved.first().article
+    assert article.reactions_count == approved.filter(article=article).count()

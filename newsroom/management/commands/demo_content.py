@@ -36,7 +36,7 @@ from articles.sanitize import sanitize_html
 from articles.search import articles_refresh_search_vector
 from articles.services import article_publish, article_schedule, article_submit
 from comments.models import Reaction, message_digest
-from comments.moderation import reactions_recount
+from comments.moderation import ReactionRefused, reaction_approve, reaction_submit, reactions_recount
 from newsroom.ads import ensure_demo_campaign
 
 Status = Article.Status
@@ -302,6 +302,7 @@ def demo_load(*, now=None, log=lambda message: None):
         log(f"{len(created)} articles de démonstration créés.")
     else:
         log("Contenu de démonstration déjà en place : rien à créer.")
+    demo_reactions(editor=accounts["redaction"][0])
     return accounts
 
 
@@ -480,6 +481,40 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
     for start in range(0, len(touched), 5000):
         reactions_recount(articles=Article.objects.filter(pk__in=touched[start : start + 5000]))
     return created
+
+
+# Readers' reactions of the demo: (name, e-mail, message, approved by the desk?). Those
+# left pending fill the moderators' queue.
+DEMO_REACTIONS = [
+    ("Martine G.", "martine.g@example.org", "Enfin ! Le samedi, on ne s'entendait plus parler dans cette rue.", True),
+    ("Yannick", "yannick.b@example.org", "Et les livraisons, on en fait quoi après 10 heures ?", True),
+    ("Sophie L.", "sophie.l@example.org", "Merci pour cet article clair : on comprend ce qui change concrètement.", True),
+    ("Karim", "karim.t@example.org", "J'habite le quartier depuis vingt ans, c'est une bonne nouvelle pour les familles.", True),
+    ("Hélène", "helene.r@example.org", "Dommage que rien ne soit prévu pour les personnes âgées qui viennent en voiture.", True),
+    ("Pierre-Yves", "py.m@example.org", "Il manque l'avis des riverains de la rue voisine.", False),
+    ("Nadia", "nadia.k@example.org", "Quelqu'un sait si le marché du dimanche est concerné aussi ?", False),
+    ("Jean-Marc", "jm.v@example.org", "Bravo aux bénévoles, c'était une très belle édition.", True),
+    ("Lucie", "lucie.p@example.org", "Les horaires de l'encadré valent-ils pendant les vacances ?", False),
+]
+
+
+def demo_reactions(*, editor):
+    """A few reactions on the newest articles, through the moderation services.
+
+    Idempotent: a reaction already there is a duplicate for the services and is skipped.
+    """
+    articles = list(Article.objects.published().order_by("-publish_at")[:3])
+    for index, (name, email, message, approve) in enumerate(DEMO_REACTIONS):
+        if not articles:
+            return
+        article = articles[index % len(articles)]
+        try:
+            reaction = reaction_submit(article=article, name=name, email=email, message=message,
+                                       ip_digest=f"demo-{index}")
+        except ReactionRefused:  # already there (a duplicate), or closed
+            continue
+        if approve and reaction.state == Reaction.State.PENDING:
+            reaction_approve(reaction=reaction, user=editor)
 
 
 class Command(BaseCommand):
