@@ -250,7 +250,7 @@ def _check_rate_limits(*, email: str, ip_digest: str) -> None:
 def _count_approved(article_id: int, delta: int) -> None:
     """Keep Article.reactions_count, shown in datelines and lists, in step (atomic UPDATE)."""
     if delta:
-        Article.objects.filter(pk=article_id).update(reactions_count=F("reactions_count") + delta)
+        Article.objects.filter(pk=article_id).update(reactions_count=F("reactions_count") + int(delta))
 
 
 def reactions_recount(*, articles=None) -> int:
@@ -289,7 +289,7 @@ def _move(*, reaction: Reaction, to: str, user, note: str = "", system: bool = F
         current.moderated_at = now
         current.moderated_by = None if system else user
         current.save(update_fields=["state", "moderated_at", "moderated_by"])
-        _count_approved(current.article_id, (to == State.APPROVED) - (transition_from == State.APPROVED))
+        _count_approved(current.article_id, int(to == State.APPROVED) - int(transition_from == State.APPROVED))
         if to == State.APPROVED:
             current.reports.filter(resolved=False).update(resolved=True)
     _queue_alert_reset_if_below()
@@ -364,7 +364,7 @@ def reaction_submit(
         with transaction.atomic():
             reaction.save()
             ReactionTransition.objects.create(reaction=reaction, from_state="", to_state=state, at=now, note=note)
-            _count_approved(article.pk, state == State.APPROVED)
+            _count_approved(article.pk, 1 if state == State.APPROVED else 0)
     except IntegrityError as error:
         if Reaction.objects.filter(article=article, email=email, message_hash=digest).exists():
             raise DuplicateReaction() from error
