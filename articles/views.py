@@ -7,6 +7,7 @@ non-public article, as a preview that is never cached nor counted.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +19,7 @@ from .models import Article, ArticleAuthor, ArticleRedirect, Author, Category, C
 
 PAGE_SIZE = 20
 RELATED_LIMIT = 4
+RELATED_CANDIDATES = 100
 
 
 def _old_address(request):
@@ -32,29 +34,42 @@ def related_articles(article, tag_ids, limit=RELATED_LIMIT):
     """ "À lire également" in one query: hand-picked first (in the editor's order),
     then articles sharing the most tags, then the same section; public ones only,
     never the article itself.
+
+    Only a bounded set of candidates is ranked (the hand-picked ones, then the newest of
+    the same section or sharing a tag), so that the page costs the same on a deep archive.
     """
     through = Article.related.through
     handpicked = through.objects.filter(from_article=article.pk)
-    content_type = ContentType.objects.get_for_model(Article)  # cached per process
-    tagged = TaggedItem.objects.filter(content_type=content_type, tag_id__in=tag_ids)
-    shared_tags = (
-        tagged.filter(object_id=OuterRef("pk"))
-        .order_by()
-        .values("object_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    condition = Q(pk__in=handpicked.values("to_article")) | Q(category_id=article.category_id)
+    public = Article.objects.published().exclude(pk=article.pk).order_by("-publish_at", "-pk").values("pk")
+    same_section = public.filter(category_id=article.category_id)
     if tag_ids:
-        condition |= Q(pk__in=tagged.values("object_id"))
+        content_type = ContentType.objects.get_for_model(Article)  # cached per process
+        sharing_tags = public.filter(
+            pk__in=TaggedItem.objects.filter(content_type=content_type, tag_id__in=tag_ids).values("object_id")
+        )
+    if connection.features.supports_slicing_ordering_in_compound:
+        # PostgreSQL: each part walks an index (the section's newest, the newest sharing
+        # a tag) and the union stays small.
+        parts = [same_section[:RELATED_CANDIDATES]]
+        if tag_ids:
+            parts.append(sharing_tags[:RELATED_CANDIDATES])
+        candidates = handpicked.values("to_article").union(*parts)
+    else:
+        # SQLite allows no LIMIT inside a UNION: one bounded scan in date order.
+        nearby = Q(category_id=article.category_id)
+        if tag_ids:
+            nearby |= Q(pk__in=sharing_tags)
+        candidates = Article.objects.filter(
+            Q(pk__in=handpicked.values("to_article")) | Q(pk__in=public.filter(nearby)[:RELATED_CANDIDATES])
+        ).values("pk")
     return list(
         Article.objects.published()
-        .filter(condition)
+        .filter(pk__in=candidates)
         .exclude(pk=article.pk)
         .select_related("category__parent", "lead_photo")
         .annotate(
             handpicked_rank=Subquery(handpicked.filter(to_article=OuterRef("pk")).values("pk")[:1]),
-            shared_tags=Subquery(shared_tags, output_field=IntegerField()),
+            shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True),
         )
         .annotate(
             tier=Case(
