@@ -195,7 +195,7 @@ def table(results):
         f"load average {results['load_before'][0]:.2f} before, {results['load_after'][0]:.2f} after"
         + (" (baseline admin)" if results.get("baseline") else ""),
         "",
-        f"| page | median small (ms) | median big (ms) | ratio | verdict |",
+        "| page | median small (ms) | median big (ms) | ratio | verdict |",
         "|---|---:|---:|---:|---|",
     ]
     failures = 0
