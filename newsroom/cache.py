@@ -65,7 +65,7 @@ def invalidate_tags(*tags) -> None:
     """Every cached page that showed one of ``tags`` is rebuilt on its next request.
 
     The sequence moves first: a page being built while this runs sees it move and is
-    not stored (see ``cache_public_page``).
+    not stored (see ``store_page``).
     """
     tags = {tag for tag in tags if tag}
     if not tags:
