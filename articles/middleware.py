@@ -102,6 +102,6 @@ class ReadCountingMiddleware:
                 secure=request.is_secure(),
             )
         try:
-            reads.read_register(article_id=article_id, reader=reader, also=also)
+            reads.count_read(reads.Read(article_id, reader, also))
         except Exception:  # noqa: BLE001 - a counter must never break the page
             logger.exception("reads: could not count a read of article %s", article_id)

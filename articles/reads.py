@@ -3,20 +3,25 @@
 Contracts used by other parts:
 - ``displayed_reads(article) -> int``: the figure shown to readers (database + pending buffer).
 - ``reads_chart_svg(article) -> str``: the admin's daily curve, server-side SVG (safe HTML).
-- ``read_register(*, article_id, reader, now=None) -> bool``: the one service that counts.
+- ``read_register(*, article_id, reader, now=None) -> bool``: the one service that counts
+  (a batch of one of ``register_reads``).
+- ``count_read(Read(...))``: what a page view calls; the read joins the worker's queue
+  (``ReadQueue``), sent in batches by a thread, or is registered at once when
+  ``READS_QUEUE_SECONDS`` is 0.
 
 Two modes share these functions:
 
-- default: every read is one database statement on PostgreSQL (a data-modifying
-  CTE), one short transaction on SQLite. The dedupe mark is an upsert on
-  ``ReaderMark`` (primary key article + reader) that only succeeds when there is no
+- default: a batch of reads is one database statement on PostgreSQL (a
+  data-modifying CTE), one short transaction on SQLite. The dedupe mark is an upsert
+  on ``ReaderMark`` (primary key article + reader) that only succeeds when there is no
   mark or the old one has expired, so "have we seen this reader?" and "remember this
   reader" are one atomic step; only then are the counters raised, with
-  ``UPDATE … SET reads = reads + 1`` and an ``INSERT … ON CONFLICT DO UPDATE`` on the
+  ``UPDATE … SET reads = reads + n`` and an ``INSERT … ON CONFLICT DO UPDATE`` on the
   day's ``ReadDay``. No value is read into Python and written back.
 - buffered (``READS_BUFFER``, on by default when ``REDIS_URL`` is set): the same
-  check and the increments run in one Lua script in Redis; ``flush_reads`` moves the
-  pending increments to the database in batches (see ``flush_buffer``).
+  check and the increments run in one Lua script per read in Redis (a pipeline per
+  batch); ``flush_reads`` moves the pending increments to the database in batches
+  (see ``flush_buffer``).
 
 Why not Django's cache ``add()`` for the marks: the local-memory and database caches
 are bounded (``MAX_ENTRIES``) and cull entries long before the window is over, which
@@ -29,15 +34,19 @@ in both modes, so that it behaves the same everywhere and tests can freeze time.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import logging
+import os
+import threading
 import uuid
-from dataclasses import dataclass
+from contextlib import nullcontext
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -103,6 +112,16 @@ def reader_from_client(ip: str, user_agent: str) -> str:
 # The service.
 
 
+@dataclass(frozen=True)
+class Read:
+    """One page view to count: who read which article, and when."""
+
+    article_id: int
+    reader: str
+    also: tuple[str, ...] = ()
+    now: datetime = field(default_factory=timezone.now)  # the view's time, not the sending's
+
+
 def read_register(*, article_id: int, reader: str, now: datetime | None = None, also: tuple[str, ...] = ()) -> bool:
     """Count one read of ``article_id`` by ``reader`` unless counted in the last window.
 
@@ -111,10 +130,23 @@ def read_register(*, article_id: int, reader: str, now: datetime | None = None, 
     hash and also marks the cookie just handed out, so that the next page view, which
     brings the cookie, is not counted again within the window.
     """
-    now = now or timezone.now()
+    return register_reads([Read(article_id, reader, tuple(also), now or timezone.now())]) == 1
+
+
+def register_reads(batch: list[Read]) -> int:
+    """Register reads in their order, as ``read_register`` would one after the other, in
+    one round trip per backend; returns how many were counted.
+
+    The read queue (below) sends its batches here; ``read_register`` is a batch of one.
+    """
+    if not batch:
+        return 0
     if buffer_url():
-        return _register_redis(article_id, reader, also, now)
-    return _register_db(article_id, reader, also, now)
+        return _register_redis(batch)
+    if connection.vendor == "postgresql":
+        return _register_postgresql(batch)
+    with transaction.atomic(), connection.cursor() as cursor:
+        return sum(_register_steps(cursor, read.article_id, read.reader, read.also, read.now) for read in batch)
 
 
 def _quoted(model, *fields):
@@ -144,9 +176,15 @@ def _sql(vendor: str) -> dict[str, str]:  # vendor: one cache entry per backend
 
 
 @functools.cache
-def _pg_register_sql(aliases: int, synchronous: bool) -> str:
-    """The whole read in one statement on PostgreSQL: one round trip, and the hot
-    article row stays locked only for that statement and its commit.
+def _pg_batch_sql(synchronous: bool) -> str:
+    """A batch of reads in one statement on PostgreSQL: one round trip, one commit, and
+    each hot article row updated once per batch.
+
+    Parameters: five arrays (article, reader, until, counts, day), one row per mark,
+    then the window in seconds. The upsert of a mark succeeds only where there was no
+    mark or it had expired at the read's time (``until - window``); the rows that
+    succeed and ``counts`` (the reader's own identity, not an ``also``) are the
+    counted reads, added to the article and its day with ``+ n``.
 
     Unless ``READS_SYNCHRONOUS_COMMIT`` is set, the statement's own transaction commits
     without waiting for the WAL flush (``synchronous_commit`` off for it alone): the
@@ -157,54 +195,199 @@ def _pg_register_sql(aliases: int, synchronous: bool) -> str:
     mark, m_article, m_reader, m_until = _quoted(ReaderMark, "article", "reader", "until")
     day_table, d_article, d_day, d_count = _quoted(ReadDay, "article", "day", "count")
     article_table, a_id, a_reads = _quoted(Article, "id", "reads")
-    upsert_mark = (
-        f"INSERT INTO {mark} ({m_article}, {m_reader}, {m_until}) VALUES (%s::bigint, %s, %s::bigint) "
-        f"ON CONFLICT ({m_article}, {m_reader}) DO UPDATE SET {m_until} = excluded.{m_until} "
-        f"WHERE {mark}.{m_until} <= %s::bigint"
-    )
     parts = [] if synchronous else ["async_commit AS (SELECT set_config('synchronous_commit', 'off', true))"]
-    parts.append(f"counted AS ({upsert_mark} RETURNING 1)")
-    parts += [f"alias{n} AS ({upsert_mark})" for n in range(aliases)]
-    parts.append(
-        f"bumped AS (UPDATE {article_table} SET {a_reads} = {a_reads} + 1 "
-        f"WHERE {a_id} = %s::bigint AND EXISTS (SELECT 1 FROM counted))"
-    )
-    parts.append(
+    parts += [
+        "batch AS (SELECT * FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::boolean[], %s::date[]) "
+        "AS b(article, reader, until, counts, day))",
+        # Sorted, so that two batches lock the marks they share in the same order.
+        f"marked AS (INSERT INTO {mark} ({m_article}, {m_reader}, {m_until}) "
+        f"SELECT article, reader, until FROM batch ORDER BY article, reader "
+        f"ON CONFLICT ({m_article}, {m_reader}) DO UPDATE SET {m_until} = excluded.{m_until} "
+        f"WHERE {mark}.{m_until} <= excluded.{m_until} - %s::bigint "
+        f"RETURNING {m_article} AS article, {m_reader} AS reader)",
+        "counted AS (SELECT article, day FROM batch JOIN marked USING (article, reader) WHERE counts)",
+        f"bumped AS (UPDATE {article_table} SET {a_reads} = {article_table}.{a_reads} + per_article.n "
+        f"FROM (SELECT article, count(*) AS n FROM counted GROUP BY article) AS per_article "
+        f"WHERE {article_table}.{a_id} = per_article.article)",
+        # A mark has no foreign key; a daily bucket has: skip articles deleted meanwhile.
         f"daily AS (INSERT INTO {day_table} ({d_article}, {d_day}, {d_count}) "
-        f"SELECT %s::bigint, %s::date, 1 WHERE EXISTS (SELECT 1 FROM counted) "
-        f"ON CONFLICT ({d_article}, {d_day}) DO UPDATE SET {d_count} = {day_table}.{d_count} + 1)"
-    )
-    if synchronous:
-        return "WITH " + ", ".join(parts) + " SELECT count(*) FROM counted"
-    return "WITH " + ", ".join(parts) + " SELECT (SELECT count(*) FROM counted) FROM async_commit"
+        f"SELECT article, day, count(*) FROM counted "
+        f"WHERE EXISTS (SELECT 1 FROM {article_table} WHERE {a_id} = counted.article) "
+        f"GROUP BY article, day ORDER BY article, day "
+        f"ON CONFLICT ({d_article}, {d_day}) DO UPDATE SET {d_count} = {day_table}.{d_count} + excluded.{d_count})",
+    ]
+    select = "SELECT (SELECT count(*) FROM counted)" + ("" if synchronous else " FROM async_commit")
+    return "WITH " + ", ".join(parts) + " " + select
 
 
-def _register_db(article_id, reader, also, now) -> bool:
+def _pg_statements(batch: list[Read]) -> list[list[tuple]]:
+    """The batch as rows of ``_pg_batch_sql``, split so that no statement upserts a mark
+    twice (PostgreSQL refuses that).
+
+    A mark already written earlier in the batch and still valid at a later read makes
+    that read a repeat, as it would be one read after the other: it is left out. Only a
+    mark that expired within the batch (a window shorter than a batch) needs a new
+    statement after the first.
+    """
+    window = window_seconds()
+    statements, rows, valid_until = [], [], {}
+    for read in batch:
+        now = read.now
+        stamp, day = int(now.timestamp()), read_day(now)
+        for identity, counts in ((read.reader, True), *((other, False) for other in read.also)):
+            key = (read.article_id, identity)
+            if key in valid_until:
+                if valid_until[key] > stamp:
+                    continue
+                statements.append(rows)
+                rows, valid_until = [], {}
+            valid_until[key] = stamp + window
+            rows.append((read.article_id, identity, stamp + window, counts, day))
+    statements.append(rows)
+    return statements
+
+
+def _register_postgresql(batch: list[Read]) -> int:
+    sql = _pg_batch_sql(bool(getattr(settings, "READS_SYNCHRONOUS_COMMIT", False)))
+    statements = _pg_statements(batch)
+    for attempt in range(3):
+        try:
+            with transaction.atomic() if len(statements) > 1 else nullcontext(), connection.cursor() as cursor:
+                counted = 0
+                for rows in statements:
+                    cursor.execute(sql, [list(column) for column in zip(*rows)] + [window_seconds()])
+                    counted += cursor.fetchone()[0]
+                return counted
+        except OperationalError as error:
+            # Two batches sharing several articles may lock them in opposite orders:
+            # PostgreSQL cancels one of the statements, which is then safe to run again.
+            if attempt == 2 or getattr(error.__cause__, "sqlstate", None) != "40P01":
+                raise
+    raise AssertionError("unreachable")
+
+
+def _register_steps(cursor, article_id, reader, also, now) -> bool:
+    """SQLite has no data-modifying CTE: the same steps, inside the caller's transaction
+    (SQLite serialises writers, so the upsert's rowcount is just as atomic)."""
+    sql = _sql(connection.vendor)
     stamp = int(now.timestamp())
     until = stamp + window_seconds()
-    day = read_day(now)
-    if connection.vendor == "postgresql":
-        params = [article_id, reader, until, stamp]
-        for other in also:
-            params += [article_id, other, until, stamp]
-        params += [article_id, article_id, day]
-        with connection.cursor() as cursor:
-            synchronous = bool(getattr(settings, "READS_SYNCHRONOUS_COMMIT", False))
-            cursor.execute(_pg_register_sql(len(also), synchronous), params)
-            return cursor.fetchone()[0] == 1
-    # SQLite has no data-modifying CTE: the same steps in one transaction (SQLite
-    # serialises writers, so the upsert's rowcount is just as atomic).
-    sql = _sql(connection.vendor)
-    day = connection.ops.adapt_datefield_value(day)
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql["mark"], [article_id, reader, until, stamp])
-        counted = cursor.rowcount == 1
-        for other in also:
-            cursor.execute(sql["mark"], [article_id, other, until, stamp])
-        if counted:
-            cursor.execute(sql["article"], [1, article_id])
-            cursor.execute(sql["day"], [article_id, day, 1])
+    cursor.execute(sql["mark"], [article_id, reader, until, stamp])
+    counted = cursor.rowcount == 1
+    for other in also:
+        cursor.execute(sql["mark"], [article_id, other, until, stamp])
+    if counted:
+        cursor.execute(sql["article"], [1, article_id])
+        cursor.execute(sql["day"], [article_id, connection.ops.adapt_datefield_value(read_day(now)), 1])
     return counted
+
+
+# ---------------------------------------------------------------------------
+# Off the request path: reads queued in the worker, sent in batches by a thread.
+
+
+def queue_seconds() -> float:
+    """How long a read may wait in its worker before it is sent (0: sent by the request)."""
+    return float(getattr(settings, "READS_QUEUE_SECONDS", 0))
+
+
+class ReadQueue:
+    """The reads of one process, sent by one daemon thread every ``READS_QUEUE_SECONDS``.
+
+    A page view then costs an append to a list instead of a round trip to the
+    database or Redis; the thread sends what piled up in one ``register_reads`` call,
+    so a batch costs one round trip and one commit. What this trades:
+
+    - the figure on the page lags by that interval more (half a second by default);
+    - reads still in the queue when the worker is killed (SIGKILL, an OOM kill, a
+      gunicorn timeout) are lost; a normal exit (restart, ``max_requests``, SIGTERM,
+      SIGQUIT) sends them first (``atexit``). Nothing is ever counted twice;
+    - a reader seen twice within one batch is counted once, as the window wants.
+
+    When the queue holds ``READS_QUEUE_MAX`` reads the thread is woken early; at ten
+    times that (the database or Redis too slow or down) requests send their own read,
+    as with the queue off, so that the queue never grows without bound.
+    """
+
+    def __init__(self, *, thread: bool = True):
+        self._uses_thread = thread  # False: sent only by send() (tests)
+        self._reset()
+        os.register_at_fork(after_in_child=self._reset)
+
+    def _reset(self):
+        """A fresh state: in a forked child the parent's reads are the parent's to send."""
+        self._lock = threading.Lock()
+        self._sending = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._items: list[Read] = []
+        self._thread = None
+
+    def put(self, read: Read) -> None:
+        limit = int(getattr(settings, "READS_QUEUE_MAX", 1000))
+        with self._lock:
+            if self._thread is None and self._uses_thread:
+                self._start()
+            waiting = len(self._items)
+            if waiting < 10 * limit:
+                self._items.append(read)
+                if waiting + 1 >= limit:
+                    self._wake.set()
+                return
+        register_reads([read])  # backpressure: the thread cannot keep up
+
+    def _start(self):
+        self._thread = threading.Thread(target=self._run, name="newsroom-reads", daemon=True)
+        self._thread.start()
+        atexit.register(self.send)
+
+    def _run(self):
+        while not self._stopping.is_set():
+            self._wake.wait(queue_seconds() or 1.0)
+            self._wake.clear()
+            self.send()
+        connection.close()  # the thread's own connection
+
+    def stop(self) -> None:
+        """Send what is queued and end the thread (the thread also ends with the process)."""
+        if self._thread is not None:
+            self._stopping.set()
+            self._wake.set()
+            self._thread.join(timeout=10)
+            self._thread = None
+        self.send()
+
+    def send(self) -> int:
+        """Register every queued read now; returns how many were counted."""
+        with self._sending:
+            with self._lock:
+                batch, self._items = self._items, []
+            if not batch:
+                return 0
+            for attempt in (1, 2):
+                try:
+                    return register_reads(batch)
+                except Exception:  # noqa: BLE001 - the thread must survive an outage
+                    # Sending a batch again is safe: a read that did reach the store
+                    # left its mark there and is not counted a second time.
+                    connection.close()  # e.g. PostgreSQL restarted: start a fresh connection
+                    if attempt == 2:
+                        logger.exception("reads: %d queued read(s) could not be registered", len(batch))
+            return 0
+
+    def __len__(self):
+        return len(self._items)
+
+
+QUEUE = ReadQueue()
+
+
+def count_read(read: Read) -> None:
+    """What the page view calls: queued when ``READS_QUEUE_SECONDS`` > 0, else registered now."""
+    if queue_seconds() > 0:
+        QUEUE.put(read)
+    else:
+        register_reads([read])
 
 
 def apply_counts(counts: dict[tuple[int, date], int]) -> int:
@@ -304,17 +487,29 @@ def _keys():
     return {"pending": prefix + "pending", "batches": prefix + "batches", "mark": prefix + "mark:"}
 
 
-def _register_redis(article_id, reader, also, now) -> bool:
+def _register_redis(batch: list[Read]) -> int:
+    """The batch as calls of the register script; Redis runs them one after the other."""
     client = _redis(buffer_url())
+    script = client.newsroom_scripts["register"]
     keys = _keys()
-    stamp = int(now.timestamp())
     window = window_seconds()
-    marks = [f"{keys['mark']}{article_id}:{identity}" for identity in (reader, *also)]
-    counted = client.newsroom_scripts["register"](
-        keys=[keys["pending"], *marks],
-        args=[stamp, stamp + window, window, str(article_id), f"{article_id}:{read_day(now).isoformat()}"],
-    )
-    return bool(counted)
+    # A batch of one is a plain call; a pipeline costs one more round trip (SCRIPT EXISTS).
+    pipe = client.pipeline(transaction=False) if len(batch) > 1 else None
+    results = []
+    for read in batch:
+        now = read.now
+        stamp = int(now.timestamp())
+        marks = [f"{keys['mark']}{read.article_id}:{identity}" for identity in (read.reader, *read.also)]
+        results.append(
+            script(
+                keys=[keys["pending"], *marks],
+                args=[stamp, stamp + window, window, str(read.article_id), f"{read.article_id}:{read_day(now).isoformat()}"],
+                client=pipe,
+            )
+        )
+    if pipe is not None:
+        results = pipe.execute()
+    return sum(int(counted) for counted in results)
 
 
 def pending_reads(article_id: int) -> int:

@@ -149,6 +149,10 @@ READS_REDIS_URL = os.environ.get("READS_REDIS_URL", REDIS_URL)
 # On: each read waits for PostgreSQL's WAL flush (off: a PostgreSQL crash may lose the
 # last fraction of a second of reads; see articles/reads.py).
 READS_SYNCHRONOUS_COMMIT = env_bool("READS_SYNCHRONOUS_COMMIT", False)
+# Reads wait this long in their worker and are sent in batches by a thread (0: each
+# request sends its own read). The price: a killed worker loses its last batch.
+READS_QUEUE_SECONDS = float(os.environ.get("READS_QUEUE_SECONDS", "0.5"))
+READS_QUEUE_MAX = int(os.environ.get("READS_QUEUE_MAX", "1000"))
 # Behind a proxy that sets the client's address, e.g. "HTTP_X_FORWARDED_FOR".
 READS_CLIENT_IP_HEADER = os.environ.get("READS_CLIENT_IP_HEADER", "")
 

@@ -59,6 +59,13 @@ def postgres(db):
 
 
 @pytest.fixture(autouse=True)
+def _reads_sent_by_the_request(settings):
+    """A read is registered by the request that made it, so a test sees it at once; the
+    queue of reads (sent by a thread) has its own tests and a "queued" mode in test_reads."""
+    settings.READS_QUEUE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     """Factories hash a password per user: the default hasher is slow by design."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -41,9 +41,10 @@ COOKIE = "nr_lecteur"
 NOON = dt.datetime(2026, 3, 10, 11, 0, tzinfo=dt.UTC)
 
 
-@pytest.fixture(params=["db", "redis"])
-def mode(request, settings):
-    """Runs a test in the default mode, then with the Redis buffer."""
+@pytest.fixture(params=["db", "redis", "queued"])
+def mode(request, settings, monkeypatch):
+    """Runs a test in the default mode, with the Redis buffer, then with the reads
+    queued in the worker (sent by ``shown()``, as the queue's thread would)."""
     settings.READS_ENABLED = True
     settings.READS_WINDOW_SECONDS = 1800
     if request.param == "redis":
@@ -51,6 +52,9 @@ def mode(request, settings):
         settings.READS_REDIS_URL = request.getfixturevalue("redis_url")
     else:
         settings.READS_BUFFER = False
+    if request.param == "queued":
+        settings.READS_QUEUE_SECONDS = 60
+        monkeypatch.setattr(reads, "QUEUE", reads.ReadQueue(thread=False))
     return request.param
 
 
@@ -60,7 +64,8 @@ def article(db):
 
 
 def shown(article):
-    """What the page would show: database + pending buffer."""
+    """What the page would show: database + pending buffer (once the queue is sent)."""
+    reads.QUEUE.send()
     return reads.displayed_reads(Article.objects.get(pk=article.pk))
 
 
@@ -295,6 +300,7 @@ def test_raw_ips_and_cookies_are_never_stored(client, article, mode, settings):
     client.cookies[COOKIE] = "c" * 22
     read(client, article, REMOTE_ADDR="192.0.2.44")
     read(new_reader(client), article, REMOTE_ADDR="192.0.2.45")
+    reads.QUEUE.send()
     stored = [mark.reader for mark in ReaderMark.objects.all()]
     if mode == "redis":
         import redis
@@ -309,6 +315,8 @@ def test_raw_ips_and_cookies_are_never_stored(client, article, mode, settings):
 
 
 def flushed(mode):
+    """Every pending read in the database: the worker's queue sent, the Redis buffer flushed."""
+    reads.QUEUE.send()
     if mode == "redis":
         call_command("flush_reads", stdout=open("/dev/null", "w"))
 
@@ -340,6 +348,7 @@ def test_daily_buckets_add_up_across_days(client, article, mode):
 def test_the_read_count_tag_shows_database_plus_buffer(client, article, mode):
     Article.count_reads(article.pk, 1306)
     read(client, article)
+    reads.QUEUE.send()  # a queued read is shown once sent (in READS_QUEUE_SECONDS)
     rendered = Template("{% load reads %}article lu {% read_count article %} fois").render(
         Context({"article": Article.objects.get(pk=article.pk)})
     )
