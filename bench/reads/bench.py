@@ -107,6 +107,37 @@ def prepare():
     return env, url_path
 
 
+# Which of a run's readers (cookies "<nonce>-tNNN-NNNNNNNNN", see readers.lua) left a
+# dedupe mark: the readers that reached the counter, whatever wrk saw.
+MARKS = """
+from articles import reads
+from articles.models import Article, ReaderMark
+article = Article.objects.get(slug="%(slug)s")
+client = reads.redis_client()
+if client is None:
+    known = set(ReaderMark.objects.filter(article=article).values_list("reader", flat=True))
+    seen = lambda reader: reader in known
+else:
+    prefix = reads._keys()["mark"] + str(article.pk) + ":"
+    seen = lambda reader: client.exists(prefix + reader) == 1
+total = 0
+for tid in range(1, %(threads)d + 1):
+    n, misses = 0, 0
+    while misses < 50:  # wrk builds thread 1's first request and never sends it
+        n += 1
+        if seen(reads.reader_from_cookie("%(nonce)s-t%%03d-%%09d" %% (tid, n))):
+            total, misses = total + 1, 0
+        else:
+            misses += 1
+print("MARKS", total)
+"""
+
+
+def marks(env, nonce, threads):
+    out = manage(env, "shell", code=MARKS % {"slug": SLUG, "nonce": nonce, "threads": threads})
+    return int(re.search(r"MARKS (\d+)", out).group(1))
+
+
 def counter(env):
     out = manage(env, "shell", code=COUNTER)
     reads, days = map(int, re.search(r"COUNTER (\d+) (\d+)", out).groups())
@@ -159,10 +190,12 @@ def run_one(env, url_path, *, seconds, connections, buffered):
     try:
         url = f"http://127.0.0.1:{port}{url_path}"
         wrk(url, 2, connections, "w" + secrets.token_hex(4))  # warm-up: workers, connections, caches
+        time.sleep(2 * float(env.get("READS_QUEUE_SECONDS", 0)) + 0.5)  # the warm-up's queued reads land
         if buffered:
             manage(env, "flush_reads")
         before = counter(env)
-        result = wrk(url, seconds, connections, "r" + secrets.token_hex(4))
+        nonce = "r" + secrets.token_hex(4)
+        result = wrk(url, seconds, connections, nonce)
     finally:
         server.stop()
     if buffered:
@@ -170,6 +203,7 @@ def run_one(env, url_path, *, seconds, connections, buffered):
     after = counter(env)
     result["delta"] = after[0] - before[0]
     result["delta_days"] = after[1] - before[1]
+    result["marks"] = marks(env, nonce, connections)
     return result
 
 
@@ -179,14 +213,17 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--queue-seconds", default="0.5",
+                        help="READS_QUEUE_SECONDS of the workers (0: each request sends its own read)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
 
     env, url_path = prepare()
+    env["READS_QUEUE_SECONDS"] = args.queue_seconds
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
     print(f"article {url_path}; {args.rounds} round(s) of {args.seconds} s, {args.connections} connections, "
-          f"gunicorn 2 sync workers, {os.cpu_count()} CPU(s)\n")
+          f"gunicorn 2 sync workers, {os.cpu_count()} CPU(s), READS_QUEUE_SECONDS={args.queue_seconds}\n")
 
     summary = []
     for mode in args.modes.split(","):
@@ -205,11 +242,11 @@ def main():
                             buffered=mode == "redis")
                 rps[state].append(r["rps"])
                 expected = int(r["ok"]) if state == "on" else 0
-                ok = r["delta"] == expected and r["delta_days"] == expected
+                ok = r["delta"] == expected and r["delta_days"] == expected and r["marks"] == expected
                 exact &= ok
                 print(f"{mode:5} round {round_} counting {state:3}: {r['rps']:7.1f} req/s  200={int(r['ok'])} "
                       f"other={int(r['other'])} errors={int(r['socket_errors'])} p50={r['p50_ms']}ms "
-                      f"p99={r['p99_ms']}ms  counter +{r['delta']} (days +{r['delta_days']}) "
+                      f"p99={r['p99_ms']}ms  counter +{r['delta']} (days +{r['delta_days']}, readers marked {r['marks']}) "
                       f"{'= 200s' if ok else '!= expected ' + str(expected)}")
         on, off = statistics.median(rps["on"]), statistics.median(rps["off"])
         summary.append((mode, on, off, exact))
