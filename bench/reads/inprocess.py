@@ -30,8 +30,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=300, help="per side and mode")
     parser.add_argument("--modes", default="db,redis")
+    parser.add_argument("--queue-seconds", default="0.5",
+                        help="READS_QUEUE_SECONDS (0: each request sends its own read)")
     args = parser.parse_args()
     env, url_path = bench.prepare()
+    env["READS_QUEUE_SECONDS"] = args.queue_seconds
     os.environ.update(env, ALLOWED_HOSTS="testserver", DJANGO_SETTINGS_MODULE="newsroom.settings")
     import django
 
@@ -39,31 +42,35 @@ def main():
     from django.test import Client
     from django.test.utils import override_settings
 
+    from articles import reads
     from articles.models import Article
 
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
     client = Client()
     nonce = secrets.token_hex(4)
-    print(f"{args.requests} requests per side, alternating on/off, {url_path}\n")
+    print(f"{args.requests} requests per side, alternating on/off, {url_path}, "
+          f"READS_QUEUE_SECONDS={args.queue_seconds}\n")
     print("mode   counting on   counting off   cost per read   cost")
     for mode in args.modes.split(","):
         overrides = {"READS_BUFFER": mode == "redis", "READS_REDIS_URL": redis_url if mode == "redis" else ""}
         times = {True: [], False: []}
         before = Article.objects.get(slug=bench.SLUG).reads
-        for n in range(2 * args.requests + 20):
-            enabled = n % 2 == 0
-            with override_settings(READS_ENABLED=enabled, **overrides):
-                started = time.perf_counter()
-                response = client.get(
-                    url_path,
-                    headers={"user-agent": AGENT, "cookie": f"nr_lecteur={nonce}-{mode}-{n:09d}"},
-                )
-                elapsed = time.perf_counter() - started
-            assert response.status_code == 200, response.status_code
-            if n >= 20:  # the first ones warm the caches
-                times[enabled].append(elapsed * 1000)
-        if mode == "redis":
-            with override_settings(**overrides):
+        # The mode for the whole loop (the queue's thread reads the settings when it sends).
+        with override_settings(**overrides):
+            for n in range(2 * args.requests + 20):
+                enabled = n % 2 == 0
+                with override_settings(READS_ENABLED=enabled):
+                    started = time.perf_counter()
+                    response = client.get(
+                        url_path,
+                        headers={"user-agent": AGENT, "cookie": f"nr_lecteur={nonce}-{mode}-{n:09d}"},
+                    )
+                    elapsed = time.perf_counter() - started
+                assert response.status_code == 200, response.status_code
+                if n >= 20:  # the first ones warm the caches
+                    times[enabled].append(elapsed * 1000)
+            reads.QUEUE.send()  # what the thread has not sent yet
+            if mode == "redis":
                 bench.manage(dict(env, REDIS_URL=redis_url), "flush_reads")
         counted = Article.objects.get(slug=bench.SLUG).reads - before
         on, off = statistics.mean(times[True]), statistics.mean(times[False])
