@@ -1,15 +1,17 @@
 """The content model of the newsroom: sections, authors, photos, articles."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, OuterRef, Q, Subquery, Sum
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
 from .validators import validate_photo_file
@@ -200,6 +202,19 @@ class ArticleQuerySet(models.QuerySet):
     def in_category(self, category):
         """Articles of a section, or of all the sections of a region."""
         return self.filter(category_id__in=category.descendant_ids())
+
+    def tagged(self, tag):
+        """Articles carrying ``tag``, as a semi-join (EXISTS) on taggit's items.
+
+        ``filter(tags=…)`` joins through the tag table and casts every item's
+        ``object_id``, so PostgreSQL must read all the tag's items, then sort them by date:
+        the cost of a list grows with the tag's archive. Here each article is probed by
+        its id in the items' (content type, object id) index, and a list sorted by date
+        walks the newest articles and stops once its page is full.
+        """
+        content_type = ContentType.objects.get_for_model(self.model)  # cached per process
+        items = TaggedItem.objects.filter(content_type=content_type, tag=tag, object_id=OuterRef("pk"))
+        return self.filter(Exists(items))
 
     def for_lists(self):
         """What a list of teasers needs, in a fixed number of queries."""

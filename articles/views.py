@@ -20,6 +20,8 @@ from .models import Article, ArticleAuthor, ArticleRedirect, Author, Category, C
 PAGE_SIZE = 20
 RELATED_LIMIT = 4
 RELATED_CANDIDATES = 100
+# Beyond any real list (200 000 articles): answered 404 without asking the database.
+MAX_OPEN_ENDED_PAGE = 10_000
 
 
 def _old_address(request):
@@ -207,11 +209,69 @@ def author_detail(request, slug):
     return response
 
 
+class OpenEndedPage:
+    """A page of a list that is never counted: « Plus récents / Plus anciens » only.
+
+    Exposes what the pagination templates use (``number``, ``has_next``, …) but no
+    ``paginator``: there is no page count to show.
+    """
+
+    def __init__(self, object_list, number, has_next):
+        self.object_list = object_list
+        self.number = number
+        self._has_next = has_next
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self.number > 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+    def previous_page_number(self):
+        return self.number - 1
+
+
+def _open_ended_page(request, articles):
+    """The asked page of ``articles``, newest first, in one query and with no COUNT(*).
+
+    One row more than a page is read to learn whether an older page exists. A page past
+    the end is a 404; a page number that is not one gives the first page.
+    """
+    try:
+        number = max(1, int(request.GET.get("page", 1)))
+    except (TypeError, ValueError):
+        number = 1
+    if number > MAX_OPEN_ENDED_PAGE:
+        raise Http404("Cette page n’existe pas.")
+    bottom = (number - 1) * PAGE_SIZE
+    window = articles.order_by("-publish_at", "-pk").values("pk")[bottom : bottom + PAGE_SIZE + 1]
+    # Loaded by id alone: repeating the list's filters here makes PostgreSQL redo them.
+    rows = list(Article.objects.filter(pk__in=window).order_by("-publish_at", "-pk").for_lists())
+    if not rows and number > 1:
+        raise Http404("Cette page n’existe pas.")
+    return OpenEndedPage(rows[:PAGE_SIZE], number, has_next=len(rows) > PAGE_SIZE)
+
+
 def tag_detail(request, slug):
+    """A tag's articles, newest first.
+
+    The list is never counted, and its page is found by walking the newest articles
+    (``ArticleQuerySet.tagged``): at 100 000 articles a popular tag holds thousands of
+    them, and counting, then sorting them all made the page twice as slow as at 1 000
+    (bench/README.md, "Scale").
+    """
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().filter(tags__slug=tag.slug).for_lists()
-    page = _paginate(request, articles)
-    if not page.object_list and page.number == 1:
+    page = _open_ended_page(request, Article.objects.published().tagged(tag))
+    if not page.object_list:
         # A tag used only by drafts must not reveal them, not even by its name.
         raise Http404("Aucun article public pour ce mot-clé.")
     response = render(request, "articles/tag_detail.html", {"tag": tag, "page": page})

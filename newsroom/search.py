@@ -13,11 +13,14 @@ query nor the stored text can inject markup.
 
 import html
 import re
+from dataclasses import dataclass
+from datetime import timedelta
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, Q, TextField, Value
+from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
+from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -27,8 +30,10 @@ from articles.search import SEARCH_CONFIG, body_text, search_is_available
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 EXCERPT_CHARS = 240
-# At most this many results (the newest matches, then ranked): see search_articles().
+# At most this many results (the newest matches, then ranked): see newest_matches().
 MAX_CANDIDATES = 500
+# Where the newest matches are looked for first: see newest_matches().
+RECENT_WINDOW = timedelta(days=365)
 
 # ts_headline marks the matches with these; they are swapped for <mark> only after
 # the text around them has been escaped.
@@ -66,35 +71,88 @@ def query_words(query: str) -> list[str]:
     return _WORD.findall(query)[:MAX_WORDS]
 
 
-def search_articles(query: str):
-    """Published articles matching ``query``, best first (ordered queryset)."""
-    articles = Article.objects.published().select_related("category__parent")
+@dataclass(frozen=True)
+class SearchResults:
+    """What ``search_articles`` found, best first, for a ``Paginator``.
+
+    PostgreSQL: ``items`` is the list of the ranked articles' ids (at most
+    ``MAX_CANDIDATES``: counting it costs nothing), and ``capped`` says that more articles
+    matched than were ranked. SQLite: an ordered queryset, counted by the paginator.
+    Either way ``page_articles`` turns the items of one page into articles.
+    """
+
+    items: list[int] | QuerySet
+    capped: bool = False
+
+
+def search_articles(query: str) -> SearchResults:
+    """Published articles matching ``query``, best first."""
     if search_is_available():
         search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        # Ranked among the newest MAX_CANDIDATES matches only: a word found in most of
-        # the archive ("commune") would otherwise have every match read and ranked
-        # (350 ms at 100 000 articles); this way PostgreSQL walks the newest articles
-        # down article_recent_idx and stops, or takes the GIN index for a rarer word.
-        candidates = (
-            Article.objects.published()
-            .filter(search_vector=search_query)
-            .order_by("-publish_at", "-pk")
-            .values("pk")[:MAX_CANDIDATES]
+        matches = newest_matches(search_query)
+        ranked = sorted(
+            matches[:MAX_CANDIDATES], key=lambda match: (match.rank, match.publish_at, match.pk), reverse=True
         )
-        return (
-            articles.defer("body", "search_vector")  # the excerpt is made by the database
-            .filter(pk__in=candidates)
-            .annotate(rank=SearchRank(F("search_vector"), search_query))
-            .order_by("-rank", "-publish_at", "-pk")
-        )
+        return SearchResults([match.pk for match in ranked], capped=len(matches) > MAX_CANDIDATES)
+    articles = Article.objects.published().select_related("category__parent")
     words = query_words(query)
     if not words:
-        return articles.none()
+        return SearchResults(articles.none())
     for word in words:
         articles = articles.filter(
             Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
         )
-    return articles.order_by("-publish_at", "-pk")
+    return SearchResults(articles.order_by("-publish_at", "-pk"))
+
+
+def newest_matches(search_query) -> list:
+    """(pk, rank, publish_at) of the newest ``MAX_CANDIDATES + 1`` published matches,
+    newest first (PostgreSQL).
+
+    Only these are ranked: a word found in most of the archive ("commune") would
+    otherwise have every match read and ranked (350 ms at 100 000 articles). For such a
+    word PostgreSQL walks the newest articles down an index and stops. For a rarer word
+    it takes the full-text index, then must read each match's row to learn its date:
+    looking at the last ``RECENT_WINDOW`` first (the full-text index ANDed with the
+    date index) keeps that to the year's matches whenever they are enough, instead of
+    every match in the archive. The older archive is read only for what is missing.
+
+    The rank is computed in the same scan, from the row it reads anyway, and comes back
+    with the ids: no second query has to find these articles again (a list of 500 ids
+    costs PostgreSQL milliseconds to plan).
+    """
+    now = timezone.now()
+    since = now - RECENT_WINDOW
+    matches = (
+        Article.objects.published(now=now)
+        .filter(search_vector=search_query)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
+        .order_by("-publish_at", "-pk")
+        .values_list("pk", "rank", "publish_at", named=True)
+    )
+    wanted = MAX_CANDIDATES + 1  # one more tells that there are more
+    found = list(matches.filter(publish_at__gt=since)[:wanted])
+    if len(found) < wanted:
+        found += matches.filter(publish_at__lte=since)[: wanted - len(found)]
+    return found
+
+
+def page_articles(items, query: str) -> list:
+    """The articles of one page of results, in order, with ``title_html`` and ``excerpt_html``."""
+    if search_is_available():
+        ids = list(items)
+        rows = with_highlights(
+            Article.objects.published()
+            .select_related("category__parent")
+            .defer("body", "search_vector")  # the excerpt is made by the database
+            .filter(pk__in=ids),
+            query,
+        )
+        by_id = {article.pk: article for article in rows}
+        articles = [by_id[pk] for pk in ids if pk in by_id]
+    else:
+        articles = list(items)
+    return attach_highlights(articles, query)
 
 
 def with_highlights(queryset, query: str):

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .search import SearchForm, attach_highlights, search_articles, with_highlights
+from .search import SearchForm, page_articles, search_articles
 
 RESULTS_PER_PAGE = 20
 
@@ -22,8 +22,9 @@ def search(request):
     if not form.words:
         context["message"] = "Saisissez au moins un mot (des lettres ou des chiffres) pour lancer la recherche."
         return render(request, "search.html", context)
-    paginator = Paginator(with_highlights(search_articles(query), query), RESULTS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = attach_highlights(list(page.object_list), query)
-    context["page"] = page
+    results = search_articles(query)
+    page = Paginator(results.items, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = page_articles(page.object_list, query)
+    # Capped: more articles matched than were ranked; the page says « plus de 500 ».
+    context.update(page=page, capped=results.capped)
     return render(request, "search.html", context)

@@ -98,9 +98,103 @@ def test_search_ranks_only_the_newest_matches(client, postgres, monkeypatch, dja
         ]
         ArticleFactory(title="Rien à voir")
 
-    found = list(search.search_articles("téléphérique"))
+    results = search.search_articles("téléphérique")
 
-    assert sorted(article.pk for article in found) == sorted(article.pk for article in matching[:3])
+    assert sorted(results.items) == sorted(article.pk for article in matching[:3])
+    assert results.capped
+
+
+def test_search_completes_the_recent_matches_with_the_newest_older_ones(
+    postgres, monkeypatch, django_capture_on_commit_callbacks
+):
+    from newsroom import search
+
+    monkeypatch.setattr(search, "MAX_CANDIDATES", 3)
+    last_year = timezone.now() - search.RECENT_WINDOW
+    with django_capture_on_commit_callbacks(execute=True):
+        recent = ArticleFactory(title="Le téléphérique rouvre", publish_at=timezone.now() - timedelta(days=2))
+        older = [
+            ArticleFactory(title=f"Le téléphérique, épisode {n}", publish_at=last_year - timedelta(days=n))
+            for n in range(1, 4)
+        ]
+
+    results = search.search_articles("téléphérique")
+
+    assert set(results.items) == {recent.pk, older[0].pk, older[1].pk}
+    assert results.capped
+    assert search.search_articles("rouvre") == search.SearchResults([recent.pk], capped=False)
+
+
+def test_search_says_more_than_the_cap_instead_of_a_count(client, postgres, monkeypatch,
+                                                           django_capture_on_commit_callbacks):
+    from newsroom import search
+
+    monkeypatch.setattr(search, "MAX_CANDIDATES", 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(4):
+            ArticleFactory(title=f"Le téléphérique, épisode {n}")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/recherche/", {"q": "téléphérique"}).content.decode()
+
+    assert "Plus de 3 articles trouvés" in html
+    assert "4 articles" not in html
+    assert not [query for query in queries.captured_queries if "COUNT(" in query["sql"].upper()]
+    html = client.get("/recherche/", {"q": "épisode 2"}).content.decode()
+    assert "1 article trouvé." in html
+
+
+def _tagged(count, tag="lac"):
+    now = timezone.now()
+    return [
+        ArticleFactory(title=f"Au bord du lac, numéro {n:02d}", tags=[tag], publish_at=now - timedelta(hours=n + 1))
+        for n in range(count)
+    ]
+
+
+def test_tagged_is_the_articles_carrying_the_tag():
+    from taggit.models import Tag
+
+    carrying = _tagged(2)
+    ArticleFactory(tags=["montagne"])
+    tag = Tag.objects.get(slug="lac")
+
+    assert set(Article.objects.tagged(tag)) == set(carrying) == set(Article.objects.filter(tags=tag))
+
+
+def test_tag_page_pages_newest_first_without_counting(client):
+    articles = _tagged(PAGE_SIZE + 3)
+    ArticleFactory(title="Brouillon du lac", tags=["lac"], status=Article.Status.DRAFT)
+    client.get("/mots-cles/lac/")  # content types, sessions: the per-process warm-up
+
+    with CaptureQueriesContext(connection) as queries:  # a new address: not from the page cache
+        first = client.get("/mots-cles/lac/", {"page": 1})
+    second = client.get("/mots-cles/lac/", {"page": 2})
+
+    assert [a.pk for a in first.context["page"]] == [a.pk for a in articles[:PAGE_SIZE]]
+    assert [a.pk for a in second.context["page"]] == [a.pk for a in articles[PAGE_SIZE:]]
+    assert not [query for query in queries.captured_queries if "COUNT(" in query["sql"].upper()]
+    html, html2 = first.content.decode(), second.content.decode()
+    assert '<link rel="next" href="/mots-cles/lac/?page=2">' in html and 'rel="prev"' not in html
+    assert "Page 1</span>" in html and " sur " not in html.split('class="pagination"')[1]
+    assert '<link rel="prev" href="/mots-cles/lac/">' in html2 and 'rel="next"' not in html2
+    assert "Brouillon du lac" not in html + html2
+
+
+@pytest.mark.parametrize(("page", "status"), [("3", 404), ("99999999999999999999", 404), ("abc", 200), ("-2", 200)])
+def test_tag_page_past_the_end_or_absurd_is_never_an_error(client, page, status):
+    _tagged(PAGE_SIZE + 3)
+    assert client.get("/mots-cles/lac/", {"page": page}).status_code == status
+
+
+def test_tag_page_query_count_does_not_grow_with_the_tag(client, django_assert_max_num_queries):
+    _tagged(3)
+    client.get("/mots-cles/lac/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/mots-cles/lac/", {"page": 1})
+    _tagged(PAGE_SIZE + 5)
+    with django_assert_max_num_queries(len(few)):
+        client.get("/mots-cles/lac/", {"page": 2})
 
 
 def test_home_ranks_only_the_newest_articles(client, monkeypatch):
