@@ -67,3 +67,15 @@ def test_https_behind_proxy_is_not_redirected_and_plain_http_is():
     assert not_redirected == "True"
     assert status == "301" and location == "https://www.example.org/robots.txt"
     assert "max-age=31536000" in hsts
+
+
+def test_the_redis_cache_shares_one_client_between_calls(redis_url):
+    """newsroom.redis_cache: Django builds a redis.Redis per call; ours keeps one per pool."""
+    from newsroom.redis_cache import RedisCache
+
+    cache = RedisCache(redis_url, {"KEY_PREFIX": "t"})
+    assert cache.get_or_set("answer", 42) == 42
+    assert cache.incr("answer") == 43 and cache.get("answer") == 43
+    client = cache._cache.get_client(write=True)
+    assert cache._cache.get_client() is client
+    cache.close()
