@@ -57,8 +57,12 @@ SEQUENCE_KEY = "tagv-sequence"
 
 
 def _sequence() -> int:
-    cache.add(SEQUENCE_KEY, 0, timeout=None)
-    return cache.get(SEQUENCE_KEY, 0)
+    """The invalidation counter: one round trip, two only when it must be created."""
+    value = cache.get(SEQUENCE_KEY)
+    if value is None:
+        cache.add(SEQUENCE_KEY, 0, timeout=None)
+        value = cache.get(SEQUENCE_KEY, 0)
+    return value
 
 
 def invalidate_tags(*tags) -> None:
