@@ -299,9 +299,10 @@ class ReadQueue:
     so a batch costs one round trip and one commit. What this trades:
 
     - the figure on the page lags by that interval more (half a second by default);
-    - reads still in the queue when the worker is killed (SIGKILL, an OOM kill, a
-      gunicorn timeout) are lost; a normal exit (restart, ``max_requests``, SIGTERM,
-      SIGQUIT) sends them first (``atexit``). Nothing is ever counted twice;
+    - reads still in the queue when the worker is killed outright (SIGKILL, the OOM
+      killer, a crash of the interpreter) are lost; an exit through Python (restart,
+      ``max_requests``, SIGTERM, SIGQUIT, and gunicorn's SIGABRT on a timeout once the
+      stuck call returns) sends them first (``atexit``). Nothing is ever counted twice;
     - a reader seen twice within one batch is counted once, as the window wants.
 
     When the queue holds ``READS_QUEUE_MAX`` reads the thread is woken early; at ten
