@@ -8,7 +8,8 @@ article (or approving a reaction) bumps the versions of the tags it touches with
 version and rebuilds the page. Nothing else is flushed.
 
 Every entry also expires before the next scheduled publication, so a scheduled
-article appears on every list at its ``publish_at`` with no cron.
+article appears on every list at its ``publish_at`` with no cron (and an ad campaign
+starts and ends on time).
 
 The CSRF token of a cached form is a hole punched in the page: it is stored as a
 placeholder and each reader gets a fresh token of their own when the page is served.
@@ -86,10 +87,15 @@ SCHEDULE_KEY = "next-publication-at"
 
 
 def refresh_schedule():
-    """Remember when the next scheduled article goes public (called when articles change)."""
+    """Remember when public pages next change by themselves: a scheduled article goes
+    public, or an ad campaign starts or ends (called when articles or ads change)."""
     from articles.models import Article
 
-    next_at = Article.objects.next_publication_at()
+    from .models import AdCampaign
+
+    next_at = min(
+        filter(None, (Article.objects.next_publication_at(), AdCampaign.objects.next_change_at())), default=None
+    )
     cache.set(SCHEDULE_KEY, next_at, timeout=None)
     return next_at
 

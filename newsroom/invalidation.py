@@ -113,7 +113,10 @@ def reaction_changed(sender, instance, created=False, **kwargs):
 
 
 def ads_changed(sender, instance, **kwargs):
+    """Pages with an ad slot are rebuilt, and expire by the next campaign start or end."""
     invalidate_on_commit({"ads"})
+    refresh_schedule()
+    transaction.on_commit(refresh_schedule)
 
 
 def connect():

@@ -36,6 +36,18 @@ class AdCampaignQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(is_active=True, starts_at__lte=now, ends_at__gt=now)
 
+    def next_change_at(self, now=None):
+        """When an active campaign next starts or ends (cached pages must expire by then)."""
+        now = now or timezone.now()
+        active = self.filter(is_active=True)
+        return min(
+            filter(None, (
+                active.filter(starts_at__gt=now).order_by("starts_at").values_list("starts_at", flat=True).first(),
+                active.filter(ends_at__gt=now).order_by("ends_at").values_list("ends_at", flat=True).first(),
+            )),
+            default=None,
+        )
+
     def for_placement(self, slug, now=None):
         """The campaign a placement shows now: highest priority, then the oldest start."""
         return (

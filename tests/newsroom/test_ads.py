@@ -115,3 +115,22 @@ def test_admin_rejects_a_campaign_ending_before_it_starts(client):
     assert response.status_code == 200
     assert "La fin de la campagne doit suivre son début." in response.content.decode()
     assert not AdCampaign.objects.exists()
+
+
+@pytest.mark.parametrize("change", ["start", "end"])
+def test_a_cached_page_follows_a_campaign_start_or_end_on_time(client, time_machine, change):
+    """No cron and no edit: the cached home expires at the campaign's own time."""
+    time_machine.move_to(timezone.now(), tick=False)
+    ArticleFactory()
+    now = timezone.now()
+    if change == "start":
+        campaign(starts_at=now + timedelta(minutes=2), ends_at=now + timedelta(days=1))
+    else:
+        campaign(starts_at=now - timedelta(days=1), ends_at=now + timedelta(minutes=2))
+    before = client.get("/")
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    time_machine.shift(timedelta(minutes=2, seconds=1))
+    after = client.get("/")
+    assert after["X-Page-Cache"] == "miss"
+    shown = ["Le salon du livre ouvre samedi" in response.content.decode() for response in (before, after)]
+    assert shown == ([False, True] if change == "start" else [True, False])
