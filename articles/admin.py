@@ -25,6 +25,7 @@ from reversion.admin import VersionAdmin
 from taggit.models import Tag, TaggedItem
 
 from . import reads, renditions, services
+from .apps import ARTICLE_REVISION_FOLLOW
 from .forms import ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
 from .models import Article, ArticleAuthor, ArticleQuerySet, Author, Box, Category, Photo, UpdateNote
 from .sanitize import sanitize_html
@@ -458,6 +459,12 @@ class ArticleAdmin(VersionAdmin):
         )
 
     # Restore ---------------------------------------------------------------------------
+
+    def reversion_register(self, model, **kwargs):
+        # Called for the article (and its inlines) before ArticlesConfig.ready().
+        if model is Article:
+            kwargs["follow"] = ARTICLE_REVISION_FOLLOW
+        super().reversion_register(model, **kwargs)
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

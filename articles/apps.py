@@ -1,5 +1,10 @@
 from django.apps import AppConfig
 
+# What a revision of an article keeps besides its row, so that a restore brings all of
+# it back: byline, encadrés, notes and tags (taggit's items). The admin registers the
+# article first (django.contrib.admin is ready before this app): ArticleAdmin uses it too.
+ARTICLE_REVISION_FOLLOW = ("article_authors", "boxes", "notes", "tagged_items")
+
 
 class ArticlesConfig(AppConfig):
     name = "articles"
@@ -7,14 +12,13 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         import reversion
+        from taggit.models import TaggedItem
 
         from .models import Article, ArticleAuthor, Box, UpdateNote
         from . import search  # noqa: F401  (connects the search-vector refresh)
 
-        # Every save through a revision block keeps the article with its byline,
-        # encadrés and notes, so that a restore brings all of them back.
-        for model in (ArticleAuthor, Box, UpdateNote):
+        for model in (ArticleAuthor, Box, UpdateNote, TaggedItem):
             if not reversion.is_registered(model):
                 reversion.register(model)
         if not reversion.is_registered(Article):
-            reversion.register(Article, follow=["article_authors", "boxes", "notes"])
+            reversion.register(Article, follow=ARTICLE_REVISION_FOLLOW)

@@ -215,3 +215,20 @@ def test_journalists_cannot_see_or_recover_deleted_articles(client):
     assert client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
     assert client.post(reverse("admin:articles_article_recover", args=[version.pk]), {}).status_code == 403
     assert not Article.objects.exists()
+
+
+def test_restoring_an_older_revision_brings_back_its_tags(client):
+    article = ArticleFactory(title="Titre d'origine", tags=["Chamrousse", "ski"])
+    client.force_login(editor())
+    save_through_admin(client, article, title="Titre d'origine, relu")
+    original = oldest_version(article)
+    save_through_admin(client, article, title="Titre réécrit", tags=["politique"], new_tags="budget")
+    assert sorted(article.tags.names()) == ["budget", "politique"]
+
+    response = client.get(revision_url(article, original))
+    assert response.status_code == 200
+    assert sorted(article.tags.names()) == ["budget", "politique"]  # shown, not written yet
+    assert client.post(revision_url(article, original), form_data(response)).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Titre d'origine, relu"
+    assert sorted(article.tags.names()) == ["Chamrousse", "ski"]
