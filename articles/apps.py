@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 
 # What a revision of an article keeps besides its row, so that a restore brings all of
 # it back: byline, encadrés, notes and tags (taggit's items). The admin registers the
@@ -12,7 +13,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         import reversion
-        from taggit.models import TaggedItem
+        from taggit.models import Tag, TaggedItem
 
         from .models import Article, ArticleAuthor, Box, UpdateNote
         from . import search  # noqa: F401  (connects the search-vector refresh)
@@ -22,3 +23,21 @@ class ArticlesConfig(AppConfig):
                 reversion.register(model)
         if not reversion.is_registered(Article):
             reversion.register(Article, follow=ARTICLE_REVISION_FOLLOW)
+        pre_delete.connect(forget_tag_in_revisions, sender=Tag, dispatch_uid="revisions-forget-tag")
+
+
+def forget_tag_in_revisions(sender, instance, **kwargs):
+    """A deleted tag leaves the revisions that used it, which then restore without it.
+
+    Their tagged items point at the tag: django-reversion could not write them back,
+    and would refuse to restore the whole article (text included) for their sake.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from reversion.models import Version
+    from taggit.models import TaggedItem
+
+    candidates = Version.objects.filter(
+        content_type=ContentType.objects.get_for_model(TaggedItem),
+        serialized_data__contains=f'"tag": {instance.pk},',  # Django's JSON serializer, then checked
+    )
+    Version.objects.filter(pk__in=[v.pk for v in candidates if v.field_dict.get("tag_id") == instance.pk]).delete()

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
+from taggit.models import Tag
 
 from articles import services
 from articles.models import Article
@@ -232,3 +233,17 @@ def test_restoring_an_older_revision_brings_back_its_tags(client):
     article.refresh_from_db()
     assert article.title == "Titre d'origine, relu"
     assert sorted(article.tags.names()) == ["Chamrousse", "ski"]
+
+
+def test_a_tag_deleted_since_does_not_stop_a_restore(client):
+    article = ArticleFactory(title="Titre d'origine", tags=["Chamrousse", "ski"])
+    client.force_login(editor())
+    save_through_admin(client, article, title="Titre d'origine, relu")
+    original = oldest_version(article)
+    Tag.objects.get(name="ski").delete()
+    save_through_admin(client, article, title="Titre réécrit", tags=["politique"])
+    response = client.get(revision_url(article, original))
+    assert client.post(revision_url(article, original), form_data(response)).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Titre d'origine, relu"
+    assert sorted(article.tags.names()) == ["Chamrousse"]
