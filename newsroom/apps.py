@@ -6,6 +6,10 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import invalidation
+        from .search import register_fold
 
         invalidation.connect()
+        connection_created.connect(register_fold, dispatch_uid="newsroom-sqlite-fold")

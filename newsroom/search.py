@@ -13,13 +13,16 @@ query nor the stored text can inject markup.
 
 import html
 import re
+import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
 from django.db.models.functions import Concat
+from django.db.models.lookups import Contains
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -99,10 +102,61 @@ def search_articles(query: str) -> SearchResults:
     if not words:
         return SearchResults(articles.none())
     for word in words:
+        # SQLite's LIKE folds the case of ASCII letters only: both sides are folded.
+        folded = fold(word)
         articles = articles.filter(
-            Q(title__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
+            Q(Contains(Folded("title"), folded))
+            | Q(Contains(Folded("standfirst"), folded))
+            | Q(Contains(Folded("body"), folded))
         )
     return SearchResults(articles.order_by("-publish_at", "-pk"))
+
+
+def fold(text):
+    """Lower case without accents ("École" → "ecole"), as the French reader types."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+class Folded(Func):
+    """``fold()`` in SQL, on SQLite (registered on each connection by NewsroomConfig)."""
+
+    function = "newsroom_fold"
+    output_field = TextField()
+
+
+def register_fold(sender, connection, **kwargs):
+    """connection_created receiver: SQLite gets ``newsroom_fold``; PostgreSQL has unaccent."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("newsroom_fold", 1, fold, deterministic=True)
+
+
+def _letter_variants():
+    """Every letter of Latin-1 and Latin Extended-A under the letter it folds to, so
+    that "ecole" finds and marks "École" in the text itself."""
+    variants = defaultdict(set)
+    for code in range(0x00C0, 0x0180):
+        folded = fold(chr(code))
+        if len(folded) == 1 and folded.isalpha():
+            variants[folded].add(chr(code))
+    return variants
+
+
+_VARIANTS = _letter_variants()
+
+
+def _words_pattern(words):
+    """A regular expression matching any of ``words`` whatever its case and accents."""
+
+    def letters(word):
+        return "".join(
+            f"[{re.escape(char)}{''.join(sorted(_VARIANTS[char]))}]" if char in _VARIANTS else re.escape(char)
+            for char in fold(word)
+        )
+
+    return re.compile("|".join(letters(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
 
 def newest_matches(search_query) -> list:
@@ -206,7 +260,7 @@ def excerpt(text: str, words: list[str], size: int = EXCERPT_CHARS) -> str:
         return text
     start = 0
     if words:
-        match = re.search("|".join(re.escape(word) for word in words), text, re.IGNORECASE)
+        match = _words_pattern(words).search(text)
         if match:
             start = max(0, match.start() - size // 3)
             space = text.find(" ", start, match.start()) if start else -1
@@ -219,10 +273,10 @@ def excerpt(text: str, words: list[str], size: int = EXCERPT_CHARS) -> str:
 
 
 def highlight(text: str, words: list[str]) -> SafeString:
-    """``text`` escaped, with each occurrence of ``words`` (any case) in ``<mark>``."""
+    """``text`` escaped, with each occurrence of ``words`` (any case or accent) in ``<mark>``."""
     if not words:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    pattern = _words_pattern(words)
     parts, last = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[last : match.start()]))

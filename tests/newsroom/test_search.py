@@ -268,3 +268,14 @@ def test_migration_installed_the_configuration_and_the_index(postgres):
         assert cursor.fetchone()[0] == "'ecol':1 'elev':2"
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'article_search_vector_gin'")
         assert "gin (search_vector)" in cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("query", ["ecole egreve", "ÉCOLE Égrève", "École"])
+def test_accents_and_case_do_not_matter(client, publish, query):
+    """As a reader types: without accents or capitals (unaccent on PostgreSQL, a folding
+    function on SQLite), and the words found are marked in the text as written."""
+    publish(title="L’École de Saint-Égrève rouvre ses portes", standfirst="Une école neuve pour la rentrée.")
+    publish(title="Le marché de Voiron déménage")
+    response = client.get(URL, {"q": query})
+    assert titles(response) == ["L’École de Saint-Égrève rouvre ses portes"]
+    assert "<mark>École</mark>" in response.content.decode()
