@@ -14,7 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from .sanitize import EDITOR_EXTENSIONS, sanitize_html
-from .validators import validate_photo_file
+from .validators import PhotoImageField, validate_photo_file
 
 
 class Category(models.Model):
@@ -111,7 +111,7 @@ class CategoryRedirect(models.Model):
 class Photo(models.Model):
     """A picture of the library, uploaded once and reused, with its renditions."""
 
-    image = models.ImageField(
+    image = PhotoImageField(
         "image",
         upload_to="photos/%Y/%m/",
         width_field="width",

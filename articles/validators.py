@@ -2,8 +2,10 @@
 
 import warnings
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
@@ -66,10 +68,7 @@ def validate_photo_file(upload):
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ValidationError(
-            "Image trop grande : le nombre de pixels dépasse la limite autorisée.",
-            code="too_many_pixels",
-        )
+        raise bomb_error()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             "Ce fichier n'est pas une image valide (JPEG, PNG ou WebP attendu).",
@@ -78,3 +77,39 @@ def validate_photo_file(upload):
     finally:
         if position is not None:
             upload.seek(position)
+
+
+def bomb_error() -> ValidationError:
+    return ValidationError(
+        "Image trop grande : le nombre de pixels dépasse la limite autorisée.",
+        code="too_many_pixels",
+    )
+
+
+class PhotoFormField(forms.ImageField):
+    """Django's image field, except for an image declaring more pixels than Pillow opens
+    at all (2 × ``Image.MAX_IMAGE_PIXELS``, about 179 million): Django reports it as
+    "not a valid image" before our validator runs; the editor is told the real reason."""
+
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except ValidationError as error:
+            if isinstance(error.__cause__, Image.DecompressionBombError):
+                raise bomb_error() from error
+            raise
+
+
+class PhotoImageField(models.ImageField):
+    """An ``ImageField`` whose form field is ``PhotoFormField``.
+
+    Deconstructed as a plain ``ImageField``: the column is the same, so migrations
+    need not know about it.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PhotoFormField, **kwargs})
+
+    def deconstruct(self):
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs

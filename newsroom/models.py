@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from articles.validators import validate_photo_file
+from articles.validators import PhotoImageField, validate_photo_file
 
 
 class AdPlacement(models.Model):
@@ -69,7 +69,7 @@ class AdCampaign(models.Model):
     advertiser = models.CharField("annonceur", max_length=120)
     headline = models.CharField("accroche", max_length=120, help_text="Le texte principal de l'annonce.")
     text = models.CharField("texte", max_length=200, blank=True)
-    image = models.ImageField(
+    image = PhotoImageField(
         "visuel",
         upload_to="ads/%Y/%m/",
         blank=True,
