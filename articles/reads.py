@@ -220,7 +220,7 @@ def _pg_batch_sql(synchronous: bool) -> str:
     return "WITH " + ", ".join(parts) + " " + select
 
 
-def _pg_statements(batch: list[Read]) -> list[list[tuple]]:
+def _pg_statements(batch: list[Read], window: int) -> list[list[tuple]]:
     """The batch as rows of ``_pg_batch_sql``, split so that no statement upserts a mark
     twice (PostgreSQL refuses that).
 
@@ -229,7 +229,6 @@ def _pg_statements(batch: list[Read]) -> list[list[tuple]]:
     mark that expired within the batch (a window shorter than a batch) needs a new
     statement after the first.
     """
-    window = window_seconds()
     statements, rows, valid_until = [], [], {}
     for read in batch:
         now = read.now
@@ -249,13 +248,14 @@ def _pg_statements(batch: list[Read]) -> list[list[tuple]]:
 
 def _register_postgresql(batch: list[Read]) -> int:
     sql = _pg_batch_sql(bool(getattr(settings, "READS_SYNCHRONOUS_COMMIT", False)))
-    statements = _pg_statements(batch)
+    window = window_seconds()
+    statements = _pg_statements(batch, window)
     for attempt in range(3):
         try:
             with transaction.atomic() if len(statements) > 1 else nullcontext(), connection.cursor() as cursor:
                 counted = 0
                 for rows in statements:
-                    cursor.execute(sql, [list(column) for column in zip(*rows)] + [window_seconds()])
+                    cursor.execute(sql, [list(column) for column in zip(*rows)] + [window])
                     counted += cursor.fetchone()[0]
                 return counted
         except OperationalError as error:

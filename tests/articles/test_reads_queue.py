@@ -91,9 +91,8 @@ def test_a_mark_that_expires_within_a_batch_counts_again(mode, settings):
     assert totals(article)[:2] == (3, 3)
 
 
-def test_statements_never_upsert_one_mark_twice(settings):
-    settings.READS_WINDOW_SECONDS = 1800
-    statements = reads._pg_statements(traffic(7))
+def test_statements_never_upsert_one_mark_twice():
+    statements = reads._pg_statements(traffic(7), window=1800)
     assert len(statements) == 2  # hash-a's mark expired within the batch
     for rows in statements:
         marks = [(article, identity) for article, identity, *_ in rows]
