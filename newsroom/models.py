@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Min, Q
 from django.utils import timezone
 
 from articles.validators import PhotoImageField, validate_photo_file
@@ -39,14 +39,10 @@ class AdCampaignQuerySet(models.QuerySet):
     def next_change_at(self, now=None):
         """When an active campaign next starts or ends (cached pages must expire by then)."""
         now = now or timezone.now()
-        active = self.filter(is_active=True)
-        return min(
-            filter(None, (
-                active.filter(starts_at__gt=now).order_by("starts_at").values_list("starts_at", flat=True).first(),
-                active.filter(ends_at__gt=now).order_by("ends_at").values_list("ends_at", flat=True).first(),
-            )),
-            default=None,
+        times = self.filter(is_active=True).aggregate(
+            start=Min("starts_at", filter=Q(starts_at__gt=now)), end=Min("ends_at", filter=Q(ends_at__gt=now))
         )
+        return min(filter(None, times.values()), default=None)
 
     def for_placement(self, slug, now=None):
         """The campaign a placement shows now: highest priority, then the oldest start."""
