@@ -60,7 +60,7 @@ def home(request):
         "home.html",
         {"lead": lead, "regions": home_sections(exclude_pk=lead.pk if lead else None)},
     )
-    response.cache_tags = {"home", "ads"}  # for newsroom.cache, if the view is wrapped
+    response.cache_tags = {"home", "ads"}  # newsroom.cache rebuilds it when either changes
     return response
 
 

@@ -1,36 +1,21 @@
 """axe-core on the public pages: no serious or critical violation, on a phone and a desktop."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from newsroom.ads import ensure_demo_campaign
 from tests.articles.test_views import rich_article
+from tests.browser.pages import public_pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def public_pages(article):
-    pages = {
-        "home": "/",
-        "region": article.category.parent.get_absolute_url(),
-        "section": article.category.get_absolute_url(),
-        "article": article.get_absolute_url(),
-        "author": article.authors.first().get_absolute_url(),
-        "tag": reverse("articles:tag", kwargs={"slug": "mot-cle-0"}),
-        "404": "/cette-page/nexiste-pas.html",
-    }
-    try:
-        pages["search"] = reverse("site:search") + "?q=tram"
-    except NoReverseMatch:  # the search page belongs to another part of the site
-        pass
-    return pages
 
 
 @pytest.fixture
 def urls(live_server):
     ensure_demo_campaign()
     article = rich_article()
-    return {name: live_server.url + path for name, path in public_pages(article).items()}
+    pages = {**public_pages(article), "search": reverse("site:search") + "?q=tram"}
+    return {name: live_server.url + path for name, path in pages.items()}
 
 
 def serious_violations(page):
