@@ -36,8 +36,9 @@ def forget_tag_in_revisions(sender, instance, **kwargs):
     from reversion.models import Version
     from taggit.models import TaggedItem
 
-    candidates = Version.objects.filter(
+    Version.objects.filter(
         content_type=ContentType.objects.get_for_model(TaggedItem),
-        serialized_data__contains=f'"tag": {instance.pk},',  # Django's JSON serializer, then checked
-    )
-    Version.objects.filter(pk__in=[v.pk for v in candidates if v.field_dict.get("tag_id") == instance.pk]).delete()
+        # Django's JSON serializer writes {"tag": <id>, "content_type": …}; a tagged item
+        # has only integer fields, so nothing else can read like this.
+        serialized_data__contains=f'"tag": {instance.pk},',
+    ).delete()
