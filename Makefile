@@ -8,7 +8,7 @@ export DEBUG ?= 1
 # Tests run in parallel, one worker per core (pytest-xdist); PYTEST_ARGS= runs them in one.
 PYTEST_ARGS ?= -n auto
 
-.PHONY: run test install demo clean
+.PHONY: run test lint install demo clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ node_modules/vnu-jar/build/dist/vnu.jar: package.json package-lock.json
 
 test: install node_modules/vnu-jar/build/dist/vnu.jar
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# ruff (rules and format in pyproject.toml), and no model change without its migration.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media

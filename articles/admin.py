@@ -57,8 +57,7 @@ class CategoryListFilter(admin.RelatedFieldListFilter):
 
     def field_choices(self, field, request, model_admin):
         return [
-            (category.pk, category.full_name)
-            for category in Category.objects.select_related("parent").order_by("path")
+            (category.pk, category.full_name) for category in Category.objects.select_related("parent").order_by("path")
         ]
 
 
@@ -363,9 +362,7 @@ class ArticleAdmin(VersionAdmin):
             )
         else:
             self.message_user(request, message, messages.SUCCESS)
-        return HttpResponseRedirect(
-            reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk])
-        )
+        return HttpResponseRedirect(reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk]))
 
     def _apply(self, request, article, action):
         user = request.user
@@ -551,9 +548,7 @@ class ArticleAdmin(VersionAdmin):
 
         def apply(article):
             if article.publish_at is None:
-                raise ValidationError(
-                    "pas de date de publication ; indiquez-la dans l'article avant de le programmer."
-                )
+                raise ValidationError("pas de date de publication ; indiquez-la dans l'article avant de le programmer.")
             if article.publish_at <= now:
                 raise ValidationError(
                     f"sa date de publication ({_local_datetime(article.publish_at)}) est passée ; "
@@ -641,11 +636,10 @@ class CategoryAdmin(admin.ModelAdmin):
     @admin.display(description="rubrique", ordering="path")
     def tree_name(self, obj):
         if obj.parent_id:
-            return format_html("<span aria-hidden=\"true\">└&nbsp;</span>{}", obj.name)
+            return format_html('<span aria-hidden="true">└&nbsp;</span>{}', obj.name)
         return format_html("<strong>{}</strong>", obj.name)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "parent":
             kwargs["queryset"] = Category.objects.filter(parent__isnull=True).order_by("path")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-

@@ -15,8 +15,8 @@ class ArticlesConfig(AppConfig):
         import reversion
         from taggit.models import Tag, TaggedItem
 
-        from .models import Article, ArticleAuthor, Box, UpdateNote
         from . import search  # noqa: F401  (connects the search-vector refresh)
+        from .models import Article, ArticleAuthor, Box, UpdateNote
 
         for model in (ArticleAuthor, Box, UpdateNote, TaggedItem):
             if not reversion.is_registered(model):

@@ -145,15 +145,12 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose the fields shown
 
     def clean_new_tags(self):
         """Names typed by hand; one matching an existing tag but for case reuses that tag."""
         names = TagAutocompleteField(required=False).clean(self.cleaned_data.get("new_tags", ""))
-        return [
-            Tag.objects.filter(name__iexact=name).values_list("name", flat=True).first() or name
-            for name in names
-        ]
+        return [Tag.objects.filter(name__iexact=name).values_list("name", flat=True).first() or name for name in names]
 
     def clean_publish_at(self):
         """The form shows seconds: an unchanged time must not lose its microseconds."""
@@ -191,9 +188,7 @@ class ArticleAdminForm(forms.ModelForm):
             if "publish_at" in self.errors:
                 return cleaned_data
             if at is None:
-                self.add_error(
-                    "publish_at", "Indiquez la date et l'heure de publication pour programmer l'article."
-                )
+                self.add_error("publish_at", "Indiquez la date et l'heure de publication pour programmer l'article.")
             elif at <= timezone.now():
                 self.add_error(
                     "publish_at",

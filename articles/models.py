@@ -53,6 +53,23 @@ class Category(models.Model):
     def __str__(self):
         return self.full_name
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        old_path = None
+        if self.pk:
+            old_path = Category.objects.filter(pk=self.pk).values_list("path", flat=True).first()
+        self.path = self.build_path()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                CategoryRedirect.objects.update_or_create(old_path=old_path, defaults={"category": self})
+                for child in self.children.all():
+                    child.save()
+
+    def get_absolute_url(self):
+        return reverse("articles:category", kwargs={"category_path": self.path})
+
     @property
     def full_name(self):
         return f"{self.parent.name} / {self.name}" if self.parent_id else self.name
@@ -69,29 +86,12 @@ class Category(models.Model):
     def is_region(self):
         return self.parent_id is None
 
-    def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"category_path": self.path})
-
     def build_path(self):
         return f"{self.parent.path}/{self.slug}" if self.parent_id else self.slug
 
     def clean(self):
         if self.parent_id and self.parent.parent_id:
             raise ValidationError({"parent": "Une rubrique ne peut appartenir qu'à une région."})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)
-        old_path = None
-        if self.pk:
-            old_path = Category.objects.filter(pk=self.pk).values_list("path", flat=True).first()
-        self.path = self.build_path()
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if old_path and old_path != self.path:
-                CategoryRedirect.objects.update_or_create(old_path=old_path, defaults={"category": self})
-                for child in self.children.all():
-                    child.save()
 
     def descendant_ids(self):
         """This category's id and those of its sections (the tree is two levels deep)."""
@@ -261,15 +261,18 @@ class Article(models.Model):
     standfirst = models.TextField(
         "chapô", max_length=600, blank=True, help_text="Le court paragraphe d'attaque, sous le titre."
     )
-    body = ProseEditorField(
-        "texte", blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html
-    )
+    body = ProseEditorField("texte", blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html)
     category = models.ForeignKey(Category, verbose_name="rubrique", on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(
         Author, verbose_name="auteurs", through="ArticleAuthor", related_name="articles", blank=True
     )
     lead_photo = models.ForeignKey(
-        Photo, verbose_name="photo principale", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+        Photo,
+        verbose_name="photo principale",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
     )
     lead_photo_caption = models.CharField(
         "légende (pour cet article)", max_length=300, blank=True, help_text="Vide : la légende de la photo."
@@ -279,7 +282,11 @@ class Article(models.Model):
     )
     tags = TaggableManager("mots-clés", blank=True)
     related = models.ManyToManyField(
-        "self", verbose_name="à lire également", symmetrical=False, blank=True, related_name="+",
+        "self",
+        verbose_name="à lire également",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
         help_text="Choisis à la main ; complétés automatiquement par mots-clés et rubrique.",
     )
     status = models.CharField("statut", max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
@@ -333,48 +340,16 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    # (category_id, slug) as loaded from the database: a change means a new URL.
-    _loaded_path = None
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        if "category_id" in instance.__dict__ and "slug" in instance.__dict__:
-            instance._loaded_path = instance._path_parts()
-        return instance
-
-    def _path_parts(self):
-        return (self.category_id, self.slug)
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"category_path": self.category.path, "slug": self.slug})
-
-    @property
-    def is_public(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= timezone.now()
-        )
-
-    @property
-    def photo_caption(self):
-        return self.lead_photo_caption or (self.lead_photo.caption if self.lead_photo else "")
-
-    @property
-    def photo_credit(self):
-        return self.lead_photo_credit or (self.lead_photo.credit if self.lead_photo else "")
-
-    # Columns written only by their own atomic UPDATEs (read counting, reactions' moderation,
-    # search indexing):
-    # a save of a loaded article never writes back the values it loaded.
-    COUNTER_FIELDS = frozenset({"reads", "reactions_count", "search_vector"})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.title)[:200]
         self.body = sanitize_html(self.body)
-        if not self._state.adding and not args and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+        if (
+            not self._state.adding
+            and not args
+            and kwargs.get("update_fields") is None
+            and not kwargs.get("force_insert")
+        ):
             kwargs["update_fields"] = [
                 field.attname
                 for field in self._meta.concrete_fields
@@ -390,6 +365,41 @@ class Article(models.Model):
                 ArticleRedirect.objects.update_or_create(old_path=old_url, defaults={"article": self})
                 ArticleRedirect.objects.filter(old_path=self.get_absolute_url()).delete()
         self._loaded_path = self._path_parts()
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"category_path": self.category.path, "slug": self.slug})
+
+    # (category_id, slug) as loaded from the database: a change means a new URL.
+    _loaded_path = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "category_id" in instance.__dict__ and "slug" in instance.__dict__:
+            instance._loaded_path = instance._path_parts()
+        return instance
+
+    def _path_parts(self):
+        return (self.category_id, self.slug)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def photo_caption(self):
+        return self.lead_photo_caption or (self.lead_photo.caption if self.lead_photo else "")
+
+    @property
+    def photo_credit(self):
+        return self.lead_photo_credit or (self.lead_photo.credit if self.lead_photo else "")
+
+    # Columns written only by their own atomic UPDATEs (read counting, reactions' moderation,
+    # search indexing):
+    # a save of a loaded article never writes back the values it loaded.
+    COUNTER_FIELDS = frozenset({"reads", "reactions_count", "search_vector"})
 
     @classmethod
     def count_reads(cls, pk, n=1):
@@ -481,7 +491,7 @@ class ReadDay(models.Model):
 
 
 class ReaderMark(models.Model):
-    """"This reader was counted for this article until ``until``": the dedupe store.
+    """ "This reader was counted for this article until ``until``": the dedupe store.
 
     ``reader`` is a keyed hash (never a raw IP or cookie). One row per (article,
     reader): a returning reader reuses it, and ``flush_reads`` deletes expired rows,

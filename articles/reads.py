@@ -103,9 +103,9 @@ def reader_from_cookie(value: str) -> str:
 
 def reader_from_client(ip: str, user_agent: str) -> str:
     """The identity of a reader without cookie: a keyed hash; the raw IP is never stored."""
-    return salted_hmac(
-        "newsroom.reads.client", f"{ip}\n{user_agent}", secret=_salt(), algorithm="sha256"
-    ).hexdigest()[:32]
+    return salted_hmac("newsroom.reads.client", f"{ip}\n{user_agent}", secret=_salt(), algorithm="sha256").hexdigest()[
+        :32
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -255,7 +255,7 @@ def _register_postgresql(batch: list[Read]) -> int:
             with transaction.atomic() if len(statements) > 1 else nullcontext(), connection.cursor() as cursor:
                 counted = 0
                 for rows in statements:
-                    cursor.execute(sql, [list(column) for column in zip(*rows)] + [window])
+                    cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)] + [window])
                     counted += cursor.fetchone()[0]
                 return counted
         except OperationalError as error:
@@ -504,7 +504,13 @@ def _register_redis(batch: list[Read]) -> int:
         results.append(
             script(
                 keys=[keys["pending"], *marks],
-                args=[stamp, stamp + window, window, str(read.article_id), f"{read.article_id}:{read_day(now).isoformat()}"],
+                args=[
+                    stamp,
+                    stamp + window,
+                    window,
+                    str(read.article_id),
+                    f"{read.article_id}:{read_day(now).isoformat()}",
+                ],
                 client=pipe,
             )
         )
@@ -535,7 +541,7 @@ def pending_days(article_id: int, days: list[date]) -> dict[date, int]:
         pipe.hmget(key, fields)
     result = {day: 0 for day in days}
     for values in pipe.execute():
-        for day, value in zip(days, values):
+        for day, value in zip(days, values, strict=True):
             result[day] += int(value or 0)
     return result
 
@@ -550,11 +556,11 @@ class FlushResult:
 
 def _parse_batch(raw: dict) -> dict[tuple[int, date], int]:
     counts = {}
-    for field, value in raw.items():
-        field = field.decode() if isinstance(field, bytes) else field
-        if ":" not in field:
+    for name, value in raw.items():
+        name = name.decode() if isinstance(name, bytes) else name
+        if ":" not in name:
             continue  # the per-article totals mirror the per-day fields; those are what we write
-        article_id, day = field.split(":", 1)
+        article_id, day = name.split(":", 1)
         counts[(int(article_id), date.fromisoformat(day))] = int(value)
     return counts
 
@@ -635,8 +641,18 @@ def _reads_label(n: int) -> str:
 
 
 FRENCH_MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 
 
@@ -650,9 +666,7 @@ def daily_reads(article, *, days=30, today: date | None = None) -> list[tuple[da
     """[(day, reads)] for the last ``days`` days up to today (Paris), database + buffer."""
     today = today or read_day(timezone.now())
     span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
-    stored = dict(
-        ReadDay.objects.filter(article=article, day__gte=span[0], day__lte=today).values_list("day", "count")
-    )
+    stored = dict(ReadDay.objects.filter(article=article, day__gte=span[0], day__lte=today).values_list("day", "count"))
     try:
         pending = pending_days(article.pk, span)
     except Exception:  # noqa: BLE001
@@ -674,13 +688,21 @@ def reads_chart_svg(article, *, days=30, today: date | None = None) -> str:
         x = left + index * step
         y = top + plot_h - (n / scale) * plot_h
         points.append(
-            {"x": f"{x:.1f}", "y": f"{y:.1f}", "label": f"{french_date(day)} : {_reads_label(n)}".replace(" :", "\u202f:")}
+            {
+                "x": f"{x:.1f}",
+                "y": f"{y:.1f}",
+                "label": f"{french_date(day)} : {_reads_label(n)}".replace(" :", "\u202f:"),
+            }
         )
     ticks = [series[0][0], series[len(series) // 2][0], series[-1][0]] if series else []
-    tick_labels = [
-        {"x": f"{left + i * step:.1f}", "text": french_date(day, year=False)}
-        for i, day in ((0, ticks[0]), (len(series) // 2, ticks[1]), (len(series) - 1, ticks[2]))
-    ] if ticks else []
+    tick_labels = (
+        [
+            {"x": f"{left + i * step:.1f}", "text": french_date(day, year=False)}
+            for i, day in ((0, ticks[0]), (len(series) // 2, ticks[1]), (len(series) - 1, ticks[2]))
+        ]
+        if ticks
+        else []
+    )
     total = sum(n for _, n in series)
     context = {
         "width": width,

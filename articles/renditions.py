@@ -120,7 +120,7 @@ def photo_make_renditions(*, photo: Photo) -> Photo:
         jobs = [(resized, kind) for resized in sized for kind in FORMATS]
         with ThreadPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1, 4) or 1) as pool:
             encoded = list(pool.map(lambda job: _encode(*job), jobs))
-        for (resized, kind), content in zip(jobs, encoded):
+        for (resized, kind), content in zip(jobs, encoded, strict=True):
             entry = renditions.setdefault(str(resized.width), {})
             entry["height"] = resized.height
             entry[kind] = default_storage.save(_rendition_name(photo, resized.width, kind), ContentFile(content))

@@ -26,9 +26,7 @@ def user_can_edit(user, article: Article) -> bool:
         return False
     if user.has_perm("articles.edit_any_article"):
         return True
-    return article.pk is None or (
-        article.status == Status.DRAFT and user_is_author(user, article)
-    )
+    return article.pk is None or (article.status == Status.DRAFT and user_is_author(user, article))
 
 
 def user_is_author(user, article: Article) -> bool:
@@ -95,4 +93,3 @@ def article_unpublish(*, article: Article, user) -> Article:
         raise ValidationError("Seul un article publié ou programmé peut être dépublié.")
     article.status = Status.UNPUBLISHED
     return _save_with_revision(article, user=user, comment="Dépublié")
-

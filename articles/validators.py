@@ -48,8 +48,7 @@ def validate_photo_file(upload):
                     )
                 if width * height > settings.PHOTO_MAX_PIXELS:
                     raise ValidationError(
-                        "Image trop grande (%(width)s × %(height)s pixels) : "
-                        "%(max)s millions de pixels au maximum.",
+                        "Image trop grande (%(width)s × %(height)s pixels) : %(max)s millions de pixels au maximum.",
                         code="too_many_pixels",
                         params={
                             "width": width,
@@ -67,13 +66,13 @@ def validate_photo_file(upload):
                 image.load()
     except ValidationError:
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise bomb_error()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise bomb_error() from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             "Ce fichier n'est pas une image valide (JPEG, PNG ou WebP attendu).",
             code="not_an_image",
-        )
+        ) from error
     finally:
         if position is not None:
             upload.seek(position)

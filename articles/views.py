@@ -142,7 +142,9 @@ def article_detail(request, category_path, slug):
         response.cache_timeout = settings.ARTICLE_PAGE_CACHE_SECONDS
         # What this page shows, for newsroom.cache (a preview declares nothing: never cached).
         response.cache_tags = {
-            f"article:{article.pk}", f"category:{article.category_id}", "ads",
+            f"article:{article.pk}",
+            f"category:{article.category_id}",
+            "ads",
             *(f"article:{item.pk}" for item in related),
             *(f"byline:{author.pk}" for author in authors),
             *(f"tag:{tag.slug}" for tag in tags),

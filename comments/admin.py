@@ -17,8 +17,9 @@ State = Reaction.State
 def _count(queryset, group_by):
     """A correlated COUNT(*) as a subquery, so the changelist stays one query per page."""
     return Coalesce(
-        Subquery(queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")[:1],
-                 output_field=IntegerField()),
+        Subquery(
+            queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()
+        ),
         Value(0),
     )
 
@@ -106,7 +107,14 @@ class ReportInline(TransitionInline):
 @admin.register(Reaction)
 class ReactionAdmin(admin.ModelAdmin):
     list_display = (
-        "created_at", "message_highlighted", "article_link", "state", "open_reports", "name", "history", "email",
+        "created_at",
+        "message_highlighted",
+        "article_link",
+        "state",
+        "open_reports",
+        "name",
+        "history",
+        "email",
     )
     list_display_links = ("created_at",)
     list_filter = (
@@ -121,8 +129,16 @@ class ReactionAdmin(admin.ModelAdmin):
     actions = ("approve", "reject", "mark_spam", "remove")
     inlines = (ReportInline, TransitionInline)
     fields = (
-        "state", "article_link", "name", "email", "message_highlighted", "matched_words", "history",
-        "created_at", "moderated_at", "moderated_by",
+        "state",
+        "article_link",
+        "name",
+        "email",
+        "message_highlighted",
+        "matched_words",
+        "history",
+        "created_at",
+        "moderated_at",
+        "moderated_by",
     )
     readonly_fields = fields
 
@@ -132,9 +148,7 @@ class ReactionAdmin(admin.ModelAdmin):
             Reaction.objects.select_related("article__category__parent", "moderated_by")
             .annotate(
                 approved_count=_count(history.filter(state=State.APPROVED), "email"),
-                refused_count=_count(
-                    history.filter(state__in=[State.REJECTED, State.SPAM, State.REMOVED]), "email"
-                ),
+                refused_count=_count(history.filter(state__in=[State.REJECTED, State.SPAM, State.REMOVED]), "email"),
                 open_reports_count=_count(
                     ReactionReport.objects.filter(reaction=OuterRef("pk"), resolved=False), "reaction"
                 ),
@@ -185,13 +199,14 @@ class ReactionAdmin(admin.ModelAdmin):
         marked = moderation.highlight(text, obj.matched_words)
         if obj.matched_words:
             words = format_html_join(", ", "<mark>{}</mark>", ((word,) for word in obj.matched_words))
-            return format_html('{}<br><small>Mots repérés : {}</small>', marked, words)
+            return format_html("{}<br><small>Mots repérés : {}</small>", marked, words)
         return marked
 
     @admin.display(description="article", ordering="article__title")
     def article_link(self, obj):
-        return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', obj.article.get_absolute_url(),
-                           obj.article.title)
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', obj.article.get_absolute_url(), obj.article.title
+        )
 
     @admin.display(description="historique (publiées / refusées)")
     def history(self, obj):
@@ -200,8 +215,7 @@ class ReactionAdmin(admin.ModelAdmin):
         if approved is None:
             counts = moderation.commenter_history(obj.email)
             approved, refused = counts["approved"], counts["refused"]
-        return format_html('<span title="publiées">{} ✓</span> / <span title="refusées">{} ✗</span>',
-                           approved, refused)
+        return format_html('<span title="publiées">{} ✓</span> / <span title="refusées">{} ✗</span>', approved, refused)
 
     @admin.display(description="signalements", ordering="open_reports_count")
     def open_reports(self, obj):

@@ -118,16 +118,16 @@ class Reaction(models.Model):
         excerpt = self.message if len(self.message) <= 60 else self.message[:59] + "…"
         return f"{self.name} : {excerpt}"
 
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip().lower()
+        self.message_hash = message_digest(self.message)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#reaction-{self.pk}"
 
     def get_report_url(self):
         return reverse("comments:report", kwargs={"pk": self.pk})
-
-    def save(self, *args, **kwargs):
-        self.email = self.email.strip().lower()
-        self.message_hash = message_digest(self.message)
-        super().save(*args, **kwargs)
 
 
 class ReactionTransition(models.Model):
@@ -203,6 +203,11 @@ class ModerationWord(models.Model):
     def __str__(self):
         return self.word
 
+    def save(self, *args, **kwargs):
+        self.word = self.word.strip()
+        self.folded = fold(" ".join(self.word.split()))
+        super().save(*args, **kwargs)
+
     def clean(self):
         from django.core.exceptions import ValidationError
 
@@ -211,8 +216,3 @@ class ModerationWord(models.Model):
             raise ValidationError({"word": "Indiquez un mot ou une expression."})
         if ModerationWord.objects.filter(folded=folded).exclude(pk=self.pk).exists():
             raise ValidationError({"word": "Ce mot figure déjà dans une liste (sans tenir compte des accents)."})
-
-    def save(self, *args, **kwargs):
-        self.word = self.word.strip()
-        self.folded = fold(" ".join(self.word.split()))
-        super().save(*args, **kwargs)

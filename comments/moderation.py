@@ -232,8 +232,9 @@ def _hit(key: str, window: int) -> int:
 
 def _check_rate_limits(*, email: str, ip_digest: str) -> None:
     window = setting("REACTIONS_RATE_WINDOW", 600)
-    checks = [(f"reactions:rate:email:{hashlib.sha256(email.encode()).hexdigest()}",
-               setting("REACTIONS_RATE_PER_EMAIL", 5))]
+    checks = [
+        (f"reactions:rate:email:{hashlib.sha256(email.encode()).hexdigest()}", setting("REACTIONS_RATE_PER_EMAIL", 5))
+    ]
     if ip_digest:
         checks.append((f"reactions:rate:ip:{ip_digest}", setting("REACTIONS_RATE_PER_IP", 20)))
     over = False
@@ -392,7 +393,10 @@ def reaction_report(*, reaction: Reaction, reason: str, reporter: str) -> tuple[
     if open_reports >= setting("REACTIONS_REPORTS_THRESHOLD", 3):
         try:
             _move(
-                reaction=reaction, to=State.PENDING, user=None, system=True,
+                reaction=reaction,
+                to=State.PENDING,
+                user=None,
+                system=True,
                 note=f"Signalée {open_reports} fois",
             )
         except InvalidTransition:

@@ -32,7 +32,7 @@ NOTICES = {
     "publiee": "Merci\u202f! Votre réaction est publiée.",
     "signalement": "Merci, votre signalement a été transmis aux modérateurs.",
 }
-SECTION_MARKER = b'data-reactions-section'
+SECTION_MARKER = b"data-reactions-section"
 
 
 def wants_json(request) -> bool:
@@ -116,9 +116,7 @@ def _accepted(request, article, reaction):
 @require_http_methods(["GET", "POST"])
 def reaction_report_view(request, pk):
     reaction = get_object_or_404(
-        Reaction.objects.approved().select_related("article__category").filter(
-            article__in=Article.objects.published()
-        ),
+        Reaction.objects.approved().select_related("article__category").filter(article__in=Article.objects.published()),
         pk=pk,
     )
     form = ReportForm(request.POST if request.method == "POST" else None)

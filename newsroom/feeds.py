@@ -91,9 +91,7 @@ def photo_enclosure(photo):
             length = default_storage.size(name)
         except (OSError, NotImplementedError):
             length = 0
-    return feedgenerator.Enclosure(
-        url=public_url(default_storage.url(name)), length=str(length), mime_type=mime_type
-    )
+    return feedgenerator.Enclosure(url=public_url(default_storage.url(name)), length=str(length), mime_type=mime_type)
 
 
 class LatestArticlesFeed(Feed):

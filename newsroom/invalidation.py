@@ -32,7 +32,9 @@ def article_tags(article, *, category_ids=()) -> set:
         parent_id = Category.objects.filter(pk=category_id).values_list("parent_id", flat=True).first()
         if parent_id:
             tags.add(f"category:{parent_id}")
-    tags.update(f"author:{pk}" for pk in ArticleAuthor.objects.filter(article_id=article.pk).values_list("author_id", flat=True))
+    tags.update(
+        f"author:{pk}" for pk in ArticleAuthor.objects.filter(article_id=article.pk).values_list("author_id", flat=True)
+    )
     tags.update(f"tag:{slug}" for slug in article.tags.values_list("slug", flat=True))
     return tags
 

@@ -93,7 +93,9 @@ class AdCampaign(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="adcampaign_ends_after_start"),
         ]
-        indexes = [models.Index(fields=["placement", "is_active", "starts_at", "ends_at"], name="adcampaign_running_idx")]
+        indexes = [
+            models.Index(fields=["placement", "is_active", "starts_at", "ends_at"], name="adcampaign_running_idx")
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.advertiser})"

@@ -53,8 +53,7 @@ class SearchForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         error_messages={
             "max_length": (
-                f"Votre recherche est trop longue\u202f: {MAX_QUERY_LENGTH} caractères au plus, "
-                "s’il vous plaît."
+                f"Votre recherche est trop longue\u202f: {MAX_QUERY_LENGTH} caractères au plus, s’il vous plaît."
             ),
             "null_characters_not_allowed": "Votre recherche contient des caractères invalides.",
         },

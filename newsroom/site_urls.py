@@ -20,9 +20,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("flux/rss/", with_cache_tags(feeds.LatestArticlesFeed(), FEED_TAGS), name="rss"),
     path("flux/atom/", with_cache_tags(feeds.LatestArticlesAtomFeed(), FEED_TAGS), name="atom"),
-    path(
-        "flux/<path:category_path>/rss/", with_cache_tags(feeds.CategoryFeed(), FEED_TAGS), name="category-rss"
-    ),
+    path("flux/<path:category_path>/rss/", with_cache_tags(feeds.CategoryFeed(), FEED_TAGS), name="category-rss"),
     path(
         "flux/<path:category_path>/atom/",
         with_cache_tags(feeds.CategoryAtomFeed(), FEED_TAGS),

@@ -10,218 +10,464 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titre')),
-                ('slug', models.SlugField(help_text="L'adresse de l'article ; l'ancienne reste valable.", max_length=200, unique=True, verbose_name='slug')),
-                ('standfirst', models.TextField(blank=True, help_text="Le court paragraphe d'attaque, sous le titre.", max_length=600, verbose_name='chapô')),
-                ('body', models.TextField(blank=True, verbose_name='texte')),
-                ('lead_photo_caption', models.CharField(blank=True, help_text='Vide : la légende de la photo.', max_length=300, verbose_name='légende (pour cet article)')),
-                ('lead_photo_credit', models.CharField(blank=True, help_text='Vide : le crédit de la photo.', max_length=120, verbose_name='crédit (pour cet article)')),
-                ('status', models.CharField(choices=[('draft', 'Brouillon'), ('review', 'En relecture'), ('published', 'Publié'), ('unpublished', 'Dépublié')], db_index=True, default='draft', max_length=12, verbose_name='statut')),
-                ('publish_at', models.DateTimeField(blank=True, help_text='Date et heure de mise en ligne (programmation).', null=True, verbose_name='publication le')),
-                ('first_published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='première publication')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='créé le')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='modifié le')),
-                ('reads', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='lectures')),
-                ('reactions_enabled', models.BooleanField(default=True, verbose_name='réactions ouvertes')),
-                ('reactions_open_days', models.PositiveSmallIntegerField(blank=True, help_text='Vide : la durée par défaut du site.', null=True, verbose_name='durée des réactions (jours)')),
-                ('search_vector', django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='créé par')),
-                ('related', models.ManyToManyField(blank=True, help_text='Choisis à la main ; complétés automatiquement par mots-clés et rubrique.', related_name='+', to='articles.article', verbose_name='à lire également')),
-                ('tags', taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='taggit.TaggedItem', to='taggit.Tag', verbose_name='mots-clés')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="titre")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="L'adresse de l'article ; l'ancienne reste valable.",
+                        max_length=200,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                (
+                    "standfirst",
+                    models.TextField(
+                        blank=True,
+                        help_text="Le court paragraphe d'attaque, sous le titre.",
+                        max_length=600,
+                        verbose_name="chapô",
+                    ),
+                ),
+                ("body", models.TextField(blank=True, verbose_name="texte")),
+                (
+                    "lead_photo_caption",
+                    models.CharField(
+                        blank=True,
+                        help_text="Vide : la légende de la photo.",
+                        max_length=300,
+                        verbose_name="légende (pour cet article)",
+                    ),
+                ),
+                (
+                    "lead_photo_credit",
+                    models.CharField(
+                        blank=True,
+                        help_text="Vide : le crédit de la photo.",
+                        max_length=120,
+                        verbose_name="crédit (pour cet article)",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Brouillon"),
+                            ("review", "En relecture"),
+                            ("published", "Publié"),
+                            ("unpublished", "Dépublié"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=12,
+                        verbose_name="statut",
+                    ),
+                ),
+                (
+                    "publish_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Date et heure de mise en ligne (programmation).",
+                        null=True,
+                        verbose_name="publication le",
+                    ),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="première publication"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="créé le"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="modifié le")),
+                ("reads", models.PositiveBigIntegerField(default=0, editable=False, verbose_name="lectures")),
+                ("reactions_enabled", models.BooleanField(default=True, verbose_name="réactions ouvertes")),
+                (
+                    "reactions_open_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Vide : la durée par défaut du site.",
+                        null=True,
+                        verbose_name="durée des réactions (jours)",
+                    ),
+                ),
+                ("search_vector", django.contrib.postgres.search.SearchVectorField(editable=False, null=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="créé par",
+                    ),
+                ),
+                (
+                    "related",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Choisis à la main ; complétés automatiquement par mots-clés et rubrique.",
+                        related_name="+",
+                        to="articles.article",
+                        verbose_name="à lire également",
+                    ),
+                ),
+                (
+                    "tags",
+                    taggit.managers.TaggableManager(
+                        blank=True,
+                        help_text="A comma-separated list of tags.",
+                        through="taggit.TaggedItem",
+                        to="taggit.Tag",
+                        verbose_name="mots-clés",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'article',
-                'verbose_name_plural': 'articles',
-                'ordering': ['-publish_at', '-pk'],
-                'permissions': [('publish_article', 'Peut publier, programmer et dépublier des articles'), ('edit_any_article', 'Peut modifier les articles des autres')],
-                'get_latest_by': 'publish_at',
+                "verbose_name": "article",
+                "verbose_name_plural": "articles",
+                "ordering": ["-publish_at", "-pk"],
+                "permissions": [
+                    ("publish_article", "Peut publier, programmer et dépublier des articles"),
+                    ("edit_any_article", "Peut modifier les articles des autres"),
+                ],
+                "get_latest_by": "publish_at",
             },
         ),
         migrations.CreateModel(
-            name='ArticleRedirect',
+            name="ArticleRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_path', models.CharField(max_length=500, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='articles.article')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("old_path", models.CharField(max_length=500, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, editable=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="redirects", to="articles.article"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Author',
+            name="Author",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='nom affiché')),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('bio', models.TextField(blank=True, max_length=600, verbose_name='biographie courte')),
-                ('user', models.OneToOneField(blank=True, help_text='Le compte de la rédaction qui signe sous ce nom.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='author', to=settings.AUTH_USER_MODEL, verbose_name='compte')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="nom affiché")),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                ("bio", models.TextField(blank=True, max_length=600, verbose_name="biographie courte")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Le compte de la rédaction qui signe sous ce nom.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="author",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="compte",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'auteur',
-                'verbose_name_plural': 'auteurs',
-                'ordering': ['name'],
+                "verbose_name": "auteur",
+                "verbose_name_plural": "auteurs",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleAuthor',
+            name="ArticleAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_authors', to='articles.article')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='articles.author', verbose_name='auteur')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="article_authors",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="articles.author",
+                        verbose_name="auteur",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signature',
-                'verbose_name_plural': 'signatures',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "signature",
+                "verbose_name_plural": "signatures",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='authors',
-            field=models.ManyToManyField(blank=True, related_name='articles', through='articles.ArticleAuthor', to='articles.author', verbose_name='auteurs'),
+            model_name="article",
+            name="authors",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="articles",
+                through="articles.ArticleAuthor",
+                to="articles.author",
+                verbose_name="auteurs",
+            ),
         ),
         migrations.CreateModel(
-            name='Box',
+            name="Box",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('heading', models.CharField(max_length=200, verbose_name="titre de l'encadré")),
-                ('body', models.TextField(help_text='Texte simple ; une ligne vide sépare les paragraphes.', verbose_name="texte de l'encadré")),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='boxes', to='articles.article')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("heading", models.CharField(max_length=200, verbose_name="titre de l'encadré")),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Texte simple ; une ligne vide sépare les paragraphes.",
+                        verbose_name="texte de l'encadré",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="boxes", to="articles.article"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'encadré',
-                'verbose_name_plural': 'encadrés',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "encadré",
+                "verbose_name_plural": "encadrés",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='nom')),
-                ('slug', models.SlugField(max_length=100, verbose_name='slug')),
-                ('path', models.CharField(editable=False, max_length=255, unique=True, verbose_name='chemin')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='ordre')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('parent', models.ForeignKey(blank=True, help_text='Vide pour une région ; la région pour une rubrique.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='articles.category', verbose_name='région parente')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="nom")),
+                ("slug", models.SlugField(max_length=100, verbose_name="slug")),
+                ("path", models.CharField(editable=False, max_length=255, unique=True, verbose_name="chemin")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="ordre")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Vide pour une région ; la région pour une rubrique.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="articles.category",
+                        verbose_name="région parente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rubrique',
-                'verbose_name_plural': 'rubriques',
-                'ordering': ['path'],
-            },
-        ),
-        migrations.AddField(
-            model_name='article',
-            name='category',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.category', verbose_name='rubrique'),
-        ),
-        migrations.CreateModel(
-            name='CategoryRedirect',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_path', models.CharField(max_length=255, unique=True)),
-                ('category', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='redirects', to='articles.category')),
-            ],
-        ),
-        migrations.CreateModel(
-            name='Photo',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='JPEG, PNG ou WebP.', upload_to='photos/%Y/%m/', validators=[articles.validators.validate_photo_file], verbose_name='image', width_field='width')),
-                ('width', models.PositiveIntegerField(editable=False, null=True)),
-                ('height', models.PositiveIntegerField(editable=False, null=True)),
-                ('caption', models.CharField(blank=True, max_length=300, verbose_name='légende')),
-                ('credit', models.CharField(blank=True, help_text='Par exemple « D.R. ».', max_length=120, verbose_name='crédit')),
-                ('alt_text', models.CharField(blank=True, help_text='Ce que montre la photo, pour les lecteurs qui ne la voient pas.', max_length=250, verbose_name='texte alternatif')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='ajoutée le')),
-                ('renditions', models.JSONField(blank=True, default=dict, editable=False, help_text='{"800": {"webp": "path", "jpeg": "path", "height": 533}, …}')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='envoyée par')),
-            ],
-            options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'photos',
-                'ordering': ['-created_at'],
+                "verbose_name": "rubrique",
+                "verbose_name_plural": "rubriques",
+                "ordering": ["path"],
             },
         ),
         migrations.AddField(
-            model_name='author',
-            name='photo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='articles.photo', verbose_name='portrait'),
-        ),
-        migrations.AddField(
-            model_name='article',
-            name='lead_photo',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='articles.photo', verbose_name='photo principale'),
+            model_name="article",
+            name="category",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="articles.category",
+                verbose_name="rubrique",
+            ),
         ),
         migrations.CreateModel(
-            name='ReadDay',
+            name="CategoryRedirect",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('count', models.PositiveIntegerField(default=0)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='daily_reads', to='articles.article')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("old_path", models.CharField(max_length=255, unique=True)),
+                (
+                    "category",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="redirects", to="articles.category"
+                    ),
+                ),
+            ],
+        ),
+        migrations.CreateModel(
+            name="Photo",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "image",
+                    models.ImageField(
+                        height_field="height",
+                        help_text="JPEG, PNG ou WebP.",
+                        upload_to="photos/%Y/%m/",
+                        validators=[articles.validators.validate_photo_file],
+                        verbose_name="image",
+                        width_field="width",
+                    ),
+                ),
+                ("width", models.PositiveIntegerField(editable=False, null=True)),
+                ("height", models.PositiveIntegerField(editable=False, null=True)),
+                ("caption", models.CharField(blank=True, max_length=300, verbose_name="légende")),
+                (
+                    "credit",
+                    models.CharField(
+                        blank=True, help_text="Par exemple « D.R. ».", max_length=120, verbose_name="crédit"
+                    ),
+                ),
+                (
+                    "alt_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ce que montre la photo, pour les lecteurs qui ne la voient pas.",
+                        max_length=250,
+                        verbose_name="texte alternatif",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="ajoutée le"),
+                ),
+                (
+                    "renditions",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        editable=False,
+                        help_text='{"800": {"webp": "path", "jpeg": "path", "height": 533}, …}',
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="envoyée par",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lectures du jour',
-                'verbose_name_plural': 'lectures par jour',
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
+                "ordering": ["-created_at"],
+            },
+        ),
+        migrations.AddField(
+            model_name="author",
+            name="photo",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="articles.photo",
+                verbose_name="portrait",
+            ),
+        ),
+        migrations.AddField(
+            model_name="article",
+            name="lead_photo",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="articles",
+                to="articles.photo",
+                verbose_name="photo principale",
+            ),
+        ),
+        migrations.CreateModel(
+            name="ReadDay",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField()),
+                ("count", models.PositiveIntegerField(default=0)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="daily_reads", to="articles.article"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "lectures du jour",
+                "verbose_name_plural": "lectures par jour",
             },
         ),
         migrations.CreateModel(
-            name='UpdateNote',
+            name="UpdateNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('update', 'Mise à jour'), ('correction', 'Correction')], default='update', max_length=12, verbose_name='type')),
-                ('text', models.TextField(max_length=1000, verbose_name='texte')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notes', to='articles.article')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("update", "Mise à jour"), ("correction", "Correction")],
+                        default="update",
+                        max_length=12,
+                        verbose_name="type",
+                    ),
+                ),
+                ("text", models.TextField(max_length=1000, verbose_name="texte")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="date")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="notes", to="articles.article"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'note de mise à jour',
-                'verbose_name_plural': 'notes de mise à jour',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "note de mise à jour",
+                "verbose_name_plural": "notes de mise à jour",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='articleauthor',
-            constraint=models.UniqueConstraint(fields=('article', 'author'), name='article_author_unique'),
+            model_name="articleauthor",
+            constraint=models.UniqueConstraint(fields=("article", "author"), name="article_author_unique"),
         ),
         migrations.AddConstraint(
-            model_name='category',
-            constraint=models.UniqueConstraint(fields=('parent', 'slug'), name='category_unique_slug_in_parent'),
+            model_name="category",
+            constraint=models.UniqueConstraint(fields=("parent", "slug"), name="category_unique_slug_in_parent"),
         ),
         migrations.AddConstraint(
-            model_name='category',
-            constraint=models.UniqueConstraint(condition=models.Q(('parent__isnull', True)), fields=('slug',), name='category_unique_root_slug'),
+            model_name="category",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("parent__isnull", True)), fields=("slug",), name="category_unique_root_slug"
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', '-publish_at'], name='article_public_idx'),
+            model_name="article",
+            index=models.Index(fields=["status", "-publish_at"], name="article_public_idx"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['category', 'status', '-publish_at'], name='article_category_idx'),
+            model_name="article",
+            index=models.Index(fields=["category", "status", "-publish_at"], name="article_category_idx"),
         ),
         migrations.AddIndex(
-            model_name='readday',
-            index=models.Index(fields=['day', 'article'], name='readday_day_idx'),
+            model_name="readday",
+            index=models.Index(fields=["day", "article"], name="readday_day_idx"),
         ),
         migrations.AddConstraint(
-            model_name='readday',
-            constraint=models.UniqueConstraint(fields=('article', 'day'), name='readday_article_day_unique'),
+            model_name="readday",
+            constraint=models.UniqueConstraint(fields=("article", "day"), name="readday_article_day_unique"),
         ),
     ]

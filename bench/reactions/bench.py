@@ -87,18 +87,27 @@ def manage(env, *args, stdin=None):
     return result.stdout
 
 
-
-
-
-
 class Server:
     def __init__(self, env, workers, threads):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [GUNICORN, "newsroom.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--threads", str(threads), "--backlog", "2048",
-             "--log-level", "warning"],
-            cwd=ROOT, env=env, start_new_session=True,
+            [
+                GUNICORN,
+                "newsroom.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--backlog",
+                "2048",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
             stderr=open(LOG, "a"),  # 4xx warnings of django.request; read it when a scenario fails
         )
         deadline = time.time() + 30
@@ -140,10 +149,17 @@ def fire(port, article_id, bodies, cookie):
         barrier.wait()
         start = time.perf_counter()
         try:
-            conn.request("POST", f"/reactions/articles/{article_id}/", body=body, headers={
-                "Host": "127.0.0.1", "Cookie": cookie, "Accept": "application/json",
-                "Content-Type": "application/x-www-form-urlencoded",
-            })
+            conn.request(
+                "POST",
+                f"/reactions/articles/{article_id}/",
+                body=body,
+                headers={
+                    "Host": "127.0.0.1",
+                    "Cookie": cookie,
+                    "Accept": "application/json",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                },
+            )
             response = conn.getresponse()
             payload = response.read().decode()
             errors = ""
@@ -178,8 +194,10 @@ def report(name, results, wall, rows, distinct_rows, expected_rows):
     for error, count in errors.most_common(3):
         print(f"  {count} x {error}")
     print(f"rows stored: {rows} (expected {expected_rows}, distinct {distinct_rows}) -> {'OK' if ok else 'FAIL'}")
-    print(f"wall {wall:.2f} s, latency median {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms")
+    print(
+        f"wall {wall:.2f} s, latency median {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"
+    )
     return ok
 
 
@@ -197,9 +215,15 @@ def main():
     redis.Redis.from_url(redis_url).flushdb()
     ensure_database(database_url)
     env = {
-        **os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(40), "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url, "ALLOWED_HOSTS": "127.0.0.1", "SECURE_SSL_REDIRECT": "0",
-        "REACTIONS_QUEUE_ALERT": "0", "CONN_MAX_AGE": "0",
+        **os.environ,
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "REACTIONS_QUEUE_ALERT": "0",
+        "CONN_MAX_AGE": "0",
         "STATIC_ROOT": os.path.join(tempfile.gettempdir(), "newsroom-reactions-bench-static"),
     }
     manage(env, "migrate", "--noinput", "-v0")
@@ -216,8 +240,10 @@ def main():
 
     all_ok = True
     n = args.n
-    print(f"gunicorn {args.workers} workers x {args.threads} threads, PostgreSQL {urlparse(database_url).path}, "
-          f"Redis cache, N={n}")
+    print(
+        f"gunicorn {args.workers} workers x {args.threads} threads, PostgreSQL {urlparse(database_url).path}, "
+        f"Redis cache, N={n}"
+    )
     for scenario in ("distinct", "duplicates", "ratelimit"):
         limits = {"REACTIONS_RATE_PER_IP": "100000", "REACTIONS_RATE_PER_EMAIL": "100000"}
         if scenario == "ratelimit":
@@ -230,12 +256,20 @@ def main():
             bodies = []
             for i in range(n):
                 same = scenario == "duplicates"
-                bodies.append(urlencode({
-                    "csrfmiddlewaretoken": csrf, "token": token, "website": "",
-                    "name": "Lectrice du banc" if same else f"Lecteur {i}",
-                    "email": "banc@example.org" if same else f"lecteur{i}@example.org",
-                    "message": "Toujours le même avis sur ce dossier." if same else f"Avis numéro {i} sur ce dossier.",
-                }))
+                bodies.append(
+                    urlencode(
+                        {
+                            "csrfmiddlewaretoken": csrf,
+                            "token": token,
+                            "website": "",
+                            "name": "Lectrice du banc" if same else f"Lecteur {i}",
+                            "email": "banc@example.org" if same else f"lecteur{i}@example.org",
+                            "message": "Toujours le même avis sur ce dossier."
+                            if same
+                            else f"Avis numéro {i} sur ce dossier.",
+                        }
+                    )
+                )
             results, wall = fire(server.port, article_id, bodies, cookie)
         finally:
             server.stop()

@@ -61,8 +61,6 @@ print("COUNTER", article.reads, ReadDay.objects.filter(article=article).aggregat
 """
 
 
-
-
 def base_env(database_url):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_URL", "READS_", "DATABASE_URL"))}
     env.update(
@@ -80,8 +78,6 @@ def base_env(database_url):
 def manage(env, *args, code=None):
     command = [PYTHON, "manage.py", *args] + (["-c", code] if code else [])
     return subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True, text=True).stdout
-
-
 
 
 def prepare():
@@ -137,9 +133,23 @@ class Server:
     def __init__(self, env, port):
         self.port = port
         self.process = subprocess.Popen(
-            [GUNICORN, "newsroom.wsgi:application", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-             "--log-level", "warning", "--graceful-timeout", "5"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            [
+                GUNICORN,
+                "newsroom.wsgi:application",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "--graceful-timeout",
+                "5",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -163,9 +173,26 @@ class Server:
 
 def wrk(url, seconds, connections, nonce):
     out = subprocess.run(
-        ["wrk", "-t", str(connections), "-c", str(connections), "-d", f"{seconds + 5}s", "--timeout", "10s",
-         "-s", LUA, url, "--", str(seconds), nonce],
-        check=True, capture_output=True, text=True,
+        [
+            "wrk",
+            "-t",
+            str(connections),
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds + 5}s",
+            "--timeout",
+            "10s",
+            "-s",
+            LUA,
+            url,
+            "--",
+            str(seconds),
+            nonce,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     fields = dict(re.findall(r"(\w+)=([\d.]+)", out.split("RESULT", 1)[1]))
     result = {k: float(v) for k, v in fields.items()}
@@ -202,8 +229,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--queue-seconds", default="0.5",
-                        help="READS_QUEUE_SECONDS of the workers (0: each request sends its own read)")
+    parser.add_argument(
+        "--queue-seconds", default="0.5", help="READS_QUEUE_SECONDS of the workers (0: each request sends its own read)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -211,8 +239,10 @@ def main():
     env, url_path = prepare()
     env["READS_QUEUE_SECONDS"] = args.queue_seconds
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
-    print(f"article {url_path}; {args.rounds} round(s) of {args.seconds} s, {args.connections} connections, "
-          f"gunicorn 2 sync workers, {os.cpu_count()} CPU(s), READS_QUEUE_SECONDS={args.queue_seconds}\n")
+    print(
+        f"article {url_path}; {args.rounds} round(s) of {args.seconds} s, {args.connections} connections, "
+        f"gunicorn 2 sync workers, {os.cpu_count()} CPU(s), READS_QUEUE_SECONDS={args.queue_seconds}\n"
+    )
 
     summary = []
     for mode in args.modes.split(","):
@@ -227,24 +257,29 @@ def main():
         for round_ in range(1, args.rounds + 1):
             for state in ("on", "off"):
                 run_env = dict(mode_env, READS_ENABLED="1" if state == "on" else "0")
-                r = run_one(run_env, url_path, seconds=args.seconds, connections=args.connections,
-                            buffered=mode == "redis")
+                r = run_one(
+                    run_env, url_path, seconds=args.seconds, connections=args.connections, buffered=mode == "redis"
+                )
                 rps[state].append(r["rps"])
                 expected = int(r["ok"]) if state == "on" else 0
                 ok = r["delta"] == expected and r["delta_days"] == expected and r["marks"] == expected
                 exact &= ok
-                print(f"{mode:5} round {round_} counting {state:3}: {r['rps']:7.1f} req/s  200={int(r['ok'])} "
-                      f"other={int(r['other'])} errors={int(r['socket_errors'])} p50={r['p50_ms']}ms "
-                      f"p99={r['p99_ms']}ms  counter +{r['delta']} (days +{r['delta_days']}, readers marked {r['marks']}) "
-                      f"{'= 200s' if ok else '!= expected ' + str(expected)}")
+                print(
+                    f"{mode:5} round {round_} counting {state:3}: {r['rps']:7.1f} req/s  200={int(r['ok'])} "
+                    f"other={int(r['other'])} errors={int(r['socket_errors'])} p50={r['p50_ms']}ms "
+                    f"p99={r['p99_ms']}ms  counter +{r['delta']} (days +{r['delta_days']}, readers marked {r['marks']}) "
+                    f"{'= 200s' if ok else '!= expected ' + str(expected)}"
+                )
         on, off = statistics.median(rps["on"]), statistics.median(rps["off"])
         summary.append((mode, on, off, exact))
         print()
 
     print("mode   counting on   counting off   on/off   cost    counter == 200 responses")
     for mode, on, off, exact in summary:
-        print(f"{mode:5}  {on:9.1f}/s   {off:10.1f}/s   {on / off:6.3f}   {100 * (1 - on / off):4.1f} %   "
-              f"{'yes' if exact else 'NO'}")
+        print(
+            f"{mode:5}  {on:9.1f}/s   {off:10.1f}/s   {on / off:6.3f}   {100 * (1 - on / off):4.1f} %   "
+            f"{'yes' if exact else 'NO'}"
+        )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=300, help="per side and mode")
     parser.add_argument("--modes", default="db,redis")
-    parser.add_argument("--queue-seconds", default="0.5",
-                        help="READS_QUEUE_SECONDS (0: each request sends its own read)")
+    parser.add_argument(
+        "--queue-seconds", default="0.5", help="READS_QUEUE_SECONDS (0: each request sends its own read)"
+    )
     args = parser.parse_args()
     env, url_path = bench.prepare()
     env["READS_QUEUE_SECONDS"] = args.queue_seconds
@@ -48,8 +49,9 @@ def main():
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
     client = Client()
     nonce = secrets.token_hex(4)
-    print(f"{args.requests} requests per side, alternating on/off, {url_path}, "
-          f"READS_QUEUE_SECONDS={args.queue_seconds}\n")
+    print(
+        f"{args.requests} requests per side, alternating on/off, {url_path}, READS_QUEUE_SECONDS={args.queue_seconds}\n"
+    )
     print("mode   counting on   counting off   cost per read   cost")
     for mode in args.modes.split(","):
         overrides = {"READS_BUFFER": mode == "redis", "READS_REDIS_URL": redis_url if mode == "redis" else ""}
@@ -74,8 +76,10 @@ def main():
                 bench.manage(dict(env, REDIS_URL=redis_url), "flush_reads")
         counted = Article.objects.get(slug=bench.SLUG).reads - before
         on, off = statistics.mean(times[True]), statistics.mean(times[False])
-        print(f"{mode:5}  {on:8.2f} ms   {off:9.2f} ms   {on - off:10.2f} ms   {100 * (on - off) / off:5.1f} %"
-              f"   (counted {counted} of {args.requests + 10} reads with counting on)")
+        print(
+            f"{mode:5}  {on:8.2f} ms   {off:9.2f} ms   {on - off:10.2f} ms   {100 * (on - off) / off:5.1f} %"
+            f"   (counted {counted} of {args.requests + 10} reads with counting on)"
+        )
 
 
 if __name__ == "__main__":

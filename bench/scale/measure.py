@@ -43,17 +43,10 @@ def pages():
     demo_slugs = [entry["title"] for entry in demo_data.ARTICLES]
     # A hand-written demo article: same page (photo, boxes, tags) in both data sets.
     article = published.filter(title__in=demo_slugs, boxes__isnull=False).order_by("pk").first()
-    section = (
-        Category.objects.filter(parent__isnull=False)
-        .annotate(n=Count("articles"))
-        .order_by("-n", "pk")
-        .first()
-    )
+    section = Category.objects.filter(parent__isnull=False).annotate(n=Count("articles")).order_by("-n", "pk").first()
     section_count = published.filter(category=section).count()
     last_page = max(1, -(-section_count // PAGE_SIZE))
-    tag = (
-        Tag.objects.annotate(n=Count("taggit_taggeditem_items")).order_by("-n", "pk").first()
-    )
+    tag = Tag.objects.annotate(n=Count("taggit_taggeditem_items")).order_by("-n", "pk").first()
     return [
         ("article page", article.get_absolute_url(), False),
         ("home", "/", False),
@@ -120,12 +113,17 @@ def worker(baseline=False):
         staff = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench/scale)")
         staff.force_login(editor)
         listed = pages()
-        print(json.dumps({
-            "database": connection.settings_dict["NAME"],
-            "articles": Article.objects.count(),
-            "reactions": _reactions_count(),
-            "pages": [[name, url] for name, url, _ in listed],
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "database": connection.settings_dict["NAME"],
+                    "articles": Article.objects.count(),
+                    "reactions": _reactions_count(),
+                    "pages": [[name, url] for name, url, _ in listed],
+                }
+            ),
+            flush=True,
+        )
         for line in sys.stdin:
             name, url, needs_login = listed[int(line)]
             client = staff if needs_login else anonymous
@@ -154,9 +152,13 @@ def compare(small_url, big_url, warmup, repeat, baseline, out):
         process.stdin.flush()
         return float(process.stdout.readline())
 
-    results = {"small": {**small_info, "pages": {}}, "big": {**big_info, "pages": {}},
-               "load_before": os.getloadavg(), "baseline": baseline}
-    for index, (name, small_page) in enumerate(small_info["pages"]):
+    results = {
+        "small": {**small_info, "pages": {}},
+        "big": {**big_info, "pages": {}},
+        "load_before": os.getloadavg(),
+        "baseline": baseline,
+    }
+    for index, (name, _small_page) in enumerate(small_info["pages"]):
         timings = {"small": [], "big": []}
         for round_ in range(warmup + repeat):
             for label, process in (("small", small), ("big", big)):
@@ -168,9 +170,11 @@ def compare(small_url, big_url, warmup, repeat, baseline, out):
                 "url": info["pages"][index][1],
                 "median_ms": statistics.median(timings[label]),
             }
-        print(f"{name:24} small {results['small']['pages'][name]['median_ms']:8.1f} ms   "
-              f"big {results['big']['pages'][name]['median_ms']:8.1f} ms   {big_info['pages'][index][1]}",
-              flush=True)
+        print(
+            f"{name:24} small {results['small']['pages'][name]['median_ms']:8.1f} ms   "
+            f"big {results['big']['pages'][name]['median_ms']:8.1f} ms   {big_info['pages'][index][1]}",
+            flush=True,
+        )
     results["load_after"] = os.getloadavg()
     for process in (small, big):
         process.stdin.close()

@@ -38,8 +38,9 @@ def main():
             profiler.stop()
         print(response.status_code, f"{len(queries.captured_queries) / 5:.0f} queries per request")
         if "--count-queries" in sys.argv:
-            for query in sorted(queries.captured_queries[: len(queries.captured_queries) // 5],
-                                key=lambda q: -float(q["time"]))[:12]:
+            for query in sorted(
+                queries.captured_queries[: len(queries.captured_queries) // 5], key=lambda q: -float(q["time"])
+            )[:12]:
                 print(f"{float(query['time']) * 1000:7.1f} ms  {query['sql'][:300]}")
         print(profiler.output_text(unicode=True, color=False, show_all=False))
 

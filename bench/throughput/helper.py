@@ -1,8 +1,8 @@
 """Helpers of bench/throughput/run.sh: which pages, the displayed read count, the report.
 
-    python bench/throughput/helper.py pages          # "<article id> <article path> <section path>"
-    python bench/throughput/helper.py reads ID       # what the page shows: database + Redis buffer
-    python bench/throughput/helper.py report FILE    # medians and targets from run.sh's results
+python bench/throughput/helper.py pages          # "<article id> <article path> <section path>"
+python bench/throughput/helper.py reads ID       # what the page shows: database + Redis buffer
+python bench/throughput/helper.py report FILE    # medians and targets from run.sh's results
 """
 
 import os
@@ -28,9 +28,7 @@ def pages():
     from articles.models import Article
 
     titles = [entry["title"] for entry in demo_data.ARTICLES]
-    article = (
-        Article.objects.published().filter(title__in=titles, boxes__isnull=False).order_by("pk").first()
-    )
+    article = Article.objects.published().filter(title__in=titles, boxes__isnull=False).order_by("pk").first()
     print(article.pk, article.get_absolute_url(), article.category.get_absolute_url())
 
 
@@ -76,9 +74,7 @@ def report(path):
         if max(rss) >= RSS_TARGET_KB:
             failures.append("worker RSS")
     counted = re.search(r"article reads before=(\d+) after=(\d+)", text)
-    served = sum(
-        int(ok) for ok in re.findall(r"^article (?:warmup|run\d).*?RESULT .*?ok=(\d+)", text, re.M)
-    )
+    served = sum(int(ok) for ok in re.findall(r"^article (?:warmup|run\d).*?RESULT .*?ok=(\d+)", text, re.M))
     if counted:
         delta = int(counted.group(2)) - int(counted.group(1))
         print(f"reads counted during the article runs: {delta} for {served} pages recorded by wrk (must be equal)")

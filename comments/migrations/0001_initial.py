@@ -7,105 +7,247 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0002_roles'),
+        ("articles", "0002_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ModerationWord',
+            name="ModerationWord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('word', models.CharField(max_length=100, verbose_name='mot ou expression')),
-                ('kind', models.CharField(choices=[('banned', 'Interdit (rejet immédiat)'), ('suspect', 'Suspect (toujours en modération)')], max_length=8, verbose_name='liste')),
-                ('folded', models.CharField(editable=False, max_length=100, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("word", models.CharField(max_length=100, verbose_name="mot ou expression")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("banned", "Interdit (rejet immédiat)"),
+                            ("suspect", "Suspect (toujours en modération)"),
+                        ],
+                        max_length=8,
+                        verbose_name="liste",
+                    ),
+                ),
+                ("folded", models.CharField(editable=False, max_length=100, unique=True)),
             ],
             options={
-                'verbose_name': 'mot surveillé',
-                'verbose_name_plural': 'mots surveillés',
-                'ordering': ['kind', 'folded'],
+                "verbose_name": "mot surveillé",
+                "verbose_name_plural": "mots surveillés",
+                "ordering": ["kind", "folded"],
             },
         ),
         migrations.CreateModel(
-            name='Reaction',
+            name="Reaction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='nom')),
-                ('email', models.EmailField(blank=True, db_index=True, help_text='Jamais affichée publiquement\u202f; effacée après la durée de conservation.', max_length=254, verbose_name='e-mail')),
-                ('message', models.TextField(verbose_name='message')),
-                ('message_hash', models.CharField(editable=False, help_text='Empreinte du message normalisé (doublons).', max_length=64)),
-                ('ip_hash', models.CharField(blank=True, editable=False, max_length=64, verbose_name='empreinte IP')),
-                ('state', models.CharField(choices=[('pending', 'En attente'), ('approved', 'Publiée'), ('rejected', 'Rejetée'), ('spam', 'Spam'), ('removed', 'Retirée')], db_index=True, default='pending', max_length=10, verbose_name='état')),
-                ('matched_words', models.JSONField(blank=True, default=list, editable=False, verbose_name='mots repérés')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='envoyée le')),
-                ('moderated_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='modérée le')),
-                ('personal_data_purged_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reactions', to='articles.article', verbose_name='article')),
-                ('moderated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='modérée par')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=80, verbose_name="nom")),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True,
+                        db_index=True,
+                        help_text="Jamais affichée publiquement\u202f; effacée après la durée de conservation.",
+                        max_length=254,
+                        verbose_name="e-mail",
+                    ),
+                ),
+                ("message", models.TextField(verbose_name="message")),
+                (
+                    "message_hash",
+                    models.CharField(
+                        editable=False, help_text="Empreinte du message normalisé (doublons).", max_length=64
+                    ),
+                ),
+                ("ip_hash", models.CharField(blank=True, editable=False, max_length=64, verbose_name="empreinte IP")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En attente"),
+                            ("approved", "Publiée"),
+                            ("rejected", "Rejetée"),
+                            ("spam", "Spam"),
+                            ("removed", "Retirée"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="état",
+                    ),
+                ),
+                (
+                    "matched_words",
+                    models.JSONField(blank=True, default=list, editable=False, verbose_name="mots repérés"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="envoyée le"),
+                ),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, editable=False, null=True, verbose_name="modérée le"),
+                ),
+                ("personal_data_purged_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reactions",
+                        to="articles.article",
+                        verbose_name="article",
+                    ),
+                ),
+                (
+                    "moderated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="modérée par",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'réaction',
-                'verbose_name_plural': 'réactions',
-                'ordering': ['created_at', 'pk'],
-                'permissions': [('moderate_reaction', 'Peut modérer les réactions des lecteurs')],
-                'get_latest_by': 'created_at',
+                "verbose_name": "réaction",
+                "verbose_name_plural": "réactions",
+                "ordering": ["created_at", "pk"],
+                "permissions": [("moderate_reaction", "Peut modérer les réactions des lecteurs")],
+                "get_latest_by": "created_at",
             },
         ),
         migrations.CreateModel(
-            name='ReactionReport',
+            name="ReactionReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('insulte', 'Insulte'), ('spam', 'Spam'), ('hors_sujet', 'Hors sujet'), ('autre', 'Autre')], max_length=12, verbose_name='motif')),
-                ('reporter_hash', models.CharField(editable=False, max_length=64)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='signalée le')),
-                ('resolved', models.BooleanField(default=False, help_text='Coché quand un modérateur a revu la réaction après ce signalement.', verbose_name='traité')),
-                ('reaction', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='comments.reaction')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("insulte", "Insulte"),
+                            ("spam", "Spam"),
+                            ("hors_sujet", "Hors sujet"),
+                            ("autre", "Autre"),
+                        ],
+                        max_length=12,
+                        verbose_name="motif",
+                    ),
+                ),
+                ("reporter_hash", models.CharField(editable=False, max_length=64)),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="signalée le"),
+                ),
+                (
+                    "resolved",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Coché quand un modérateur a revu la réaction après ce signalement.",
+                        verbose_name="traité",
+                    ),
+                ),
+                (
+                    "reaction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reports", to="comments.reaction"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signalement',
-                'verbose_name_plural': 'signalements',
-                'ordering': ['-created_at'],
+                "verbose_name": "signalement",
+                "verbose_name_plural": "signalements",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ReactionTransition',
+            name="ReactionTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_state', models.CharField(blank=True, choices=[('pending', 'En attente'), ('approved', 'Publiée'), ('rejected', 'Rejetée'), ('spam', 'Spam'), ('removed', 'Retirée')], max_length=10, verbose_name='de')),
-                ('to_state', models.CharField(choices=[('pending', 'En attente'), ('approved', 'Publiée'), ('rejected', 'Rejetée'), ('spam', 'Spam'), ('removed', 'Retirée')], max_length=10, verbose_name='vers')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='le')),
-                ('note', models.CharField(blank=True, max_length=200, verbose_name='motif')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='par')),
-                ('reaction', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='comments.reaction')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("pending", "En attente"),
+                            ("approved", "Publiée"),
+                            ("rejected", "Rejetée"),
+                            ("spam", "Spam"),
+                            ("removed", "Retirée"),
+                        ],
+                        max_length=10,
+                        verbose_name="de",
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "En attente"),
+                            ("approved", "Publiée"),
+                            ("rejected", "Rejetée"),
+                            ("spam", "Spam"),
+                            ("removed", "Retirée"),
+                        ],
+                        max_length=10,
+                        verbose_name="vers",
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="le")),
+                ("note", models.CharField(blank=True, max_length=200, verbose_name="motif")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="par",
+                    ),
+                ),
+                (
+                    "reaction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="transitions", to="comments.reaction"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "changement d'état",
-                'verbose_name_plural': "changements d'état",
-                'ordering': ['at', 'pk'],
+                "verbose_name": "changement d'état",
+                "verbose_name_plural": "changements d'état",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='reaction',
-            index=models.Index(fields=['article', 'state', 'created_at'], name='reaction_public_idx'),
+            model_name="reaction",
+            index=models.Index(fields=["article", "state", "created_at"], name="reaction_public_idx"),
         ),
         migrations.AddIndex(
-            model_name='reaction',
-            index=models.Index(fields=['state', 'created_at'], name='reaction_queue_idx'),
+            model_name="reaction",
+            index=models.Index(fields=["state", "created_at"], name="reaction_queue_idx"),
         ),
         migrations.AddConstraint(
-            model_name='reaction',
-            constraint=models.UniqueConstraint(condition=models.Q(('email', ''), _negated=True), fields=('article', 'email', 'message_hash'), name='reaction_unique_message_per_commenter'),
+            model_name="reaction",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("email", ""), _negated=True),
+                fields=("article", "email", "message_hash"),
+                name="reaction_unique_message_per_commenter",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reaction',
-            constraint=models.CheckConstraint(condition=models.Q(('state__in', ['pending', 'approved', 'rejected', 'spam', 'removed'])), name='reaction_state_valid'),
+            model_name="reaction",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("state__in", ["pending", "approved", "rejected", "spam", "removed"])),
+                name="reaction_state_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reactionreport',
-            constraint=models.UniqueConstraint(fields=('reaction', 'reporter_hash'), name='report_once_per_reader'),
+            model_name="reactionreport",
+            constraint=models.UniqueConstraint(fields=("reaction", "reporter_hash"), name="report_once_per_reader"),
         ),
     ]

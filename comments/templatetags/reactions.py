@@ -20,23 +20,30 @@ from ..views import NOTICES
 register = template.Library()
 
 MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 )
 NBSP = "\u00a0"
 
 
 @register.filter
 def french_datetime(value):
-    """"le 1er décembre 2026 à 9 h 05", in the site's time zone."""
+    """ "le 1er décembre 2026 à 9 h 05", in the site's time zone."""
     if not value:
         return ""
     local = timezone.localtime(value)
     day = "1er" if local.day == 1 else str(local.day)
-    return (
-        f"le {day}{NBSP}{MONTHS[local.month - 1]} {local.year} "
-        f"à {local.hour}{NBSP}h{NBSP}{local.minute:02d}"
-    )
+    return f"le {day}{NBSP}{MONTHS[local.month - 1]} {local.year} à {local.hour}{NBSP}h{NBSP}{local.minute:02d}"
 
 
 def french_count(count: int) -> str:
@@ -80,8 +87,9 @@ def reactions_count(article):
     count = article.reactions_count
     if not count:
         return ""
-    return format_html('<a class="reactions-count" href="{}#reactions">{}</a>',
-                       article.get_absolute_url(), french_count(count))
+    return format_html(
+        '<a class="reactions-count" href="{}#reactions">{}</a>', article.get_absolute_url(), french_count(count)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -94,11 +102,21 @@ def reactions_queue_summary(context):
     changelist = reverse("admin:comments_reaction_changelist")
     label = "réaction attend" if size < 2 else "réactions attendent"
     reported = Reaction.objects.approved().filter(reports__resolved=False).distinct().count()
-    reported_html = format_html(
-        ' · <a href="{}?signalement=any&amp;state__exact=approved">{} publiée{} signalée{}</a>',
-        changelist, reported, "s" if reported > 1 else "", "s" if reported > 1 else "",
-    ) if reported else ""
+    reported_html = (
+        format_html(
+            ' · <a href="{}?signalement=any&amp;state__exact=approved">{} publiée{} signalée{}</a>',
+            changelist,
+            reported,
+            "s" if reported > 1 else "",
+            "s" if reported > 1 else "",
+        )
+        if reported
+        else ""
+    )
     return format_html(
         '<p class="reactions-queue"><a href="{}?state__exact=pending"><strong>{}</strong> {} une modération</a>{}</p>',
-        changelist, size, label, reported_html,
+        changelist,
+        size,
+        label,
+        reported_html,
     )

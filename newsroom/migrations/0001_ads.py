@@ -7,54 +7,106 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AdPlacement',
+            name="AdPlacement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Utilisé par les gabarits.', unique=True, verbose_name='identifiant')),
-                ('name', models.CharField(max_length=100, verbose_name='nom')),
-                ('height', models.PositiveSmallIntegerField(default=120, help_text='Espace gardé sur la page, même après fermeture.', verbose_name='hauteur réservée (px)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(help_text="Utilisé par les gabarits.", unique=True, verbose_name="identifiant"),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="nom")),
+                (
+                    "height",
+                    models.PositiveSmallIntegerField(
+                        default=120,
+                        help_text="Espace gardé sur la page, même après fermeture.",
+                        verbose_name="hauteur réservée (px)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'emplacement publicitaire',
-                'verbose_name_plural': 'emplacements publicitaires',
-                'ordering': ['name'],
+                "verbose_name": "emplacement publicitaire",
+                "verbose_name_plural": "emplacements publicitaires",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='AdCampaign',
+            name="AdCampaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='nom de la campagne')),
-                ('advertiser', models.CharField(max_length=120, verbose_name='annonceur')),
-                ('headline', models.CharField(help_text="Le texte principal de l'annonce.", max_length=120, verbose_name='accroche')),
-                ('text', models.CharField(blank=True, max_length=200, verbose_name='texte')),
-                ('image', models.ImageField(blank=True, height_field='image_height', upload_to='ads/%Y/%m/', validators=[articles.validators.validate_photo_file], verbose_name='visuel', width_field='image_width')),
-                ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('image_alt', models.CharField(blank=True, max_length=200, verbose_name='texte alternatif du visuel')),
-                ('target_url', models.URLField(max_length=500, verbose_name="lien de l'annonce")),
-                ('starts_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='début')),
-                ('ends_at', models.DateTimeField(verbose_name='fin')),
-                ('is_active', models.BooleanField(default=True, help_text='Décocher pour suspendre la campagne.', verbose_name='active')),
-                ('priority', models.SmallIntegerField(default=0, help_text='La plus haute passe en premier.', verbose_name='priorité')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='créée le')),
-                ('placement', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='campaigns', to='newsroom.adplacement', verbose_name='emplacement')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="nom de la campagne")),
+                ("advertiser", models.CharField(max_length=120, verbose_name="annonceur")),
+                (
+                    "headline",
+                    models.CharField(
+                        help_text="Le texte principal de l'annonce.", max_length=120, verbose_name="accroche"
+                    ),
+                ),
+                ("text", models.CharField(blank=True, max_length=200, verbose_name="texte")),
+                (
+                    "image",
+                    models.ImageField(
+                        blank=True,
+                        height_field="image_height",
+                        upload_to="ads/%Y/%m/",
+                        validators=[articles.validators.validate_photo_file],
+                        verbose_name="visuel",
+                        width_field="image_width",
+                    ),
+                ),
+                ("image_width", models.PositiveIntegerField(blank=True, editable=False, null=True)),
+                ("image_height", models.PositiveIntegerField(blank=True, editable=False, null=True)),
+                ("image_alt", models.CharField(blank=True, max_length=200, verbose_name="texte alternatif du visuel")),
+                ("target_url", models.URLField(max_length=500, verbose_name="lien de l'annonce")),
+                ("starts_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="début")),
+                ("ends_at", models.DateTimeField(verbose_name="fin")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True, help_text="Décocher pour suspendre la campagne.", verbose_name="active"
+                    ),
+                ),
+                (
+                    "priority",
+                    models.SmallIntegerField(
+                        default=0, help_text="La plus haute passe en premier.", verbose_name="priorité"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name="créée le"),
+                ),
+                (
+                    "placement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="campaigns",
+                        to="newsroom.adplacement",
+                        verbose_name="emplacement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'campagne publicitaire',
-                'verbose_name_plural': 'campagnes publicitaires',
-                'ordering': ['-starts_at'],
-                'get_latest_by': 'starts_at',
-                'indexes': [models.Index(fields=['placement', 'is_active', 'starts_at', 'ends_at'], name='adcampaign_running_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='adcampaign_ends_after_start')],
+                "verbose_name": "campagne publicitaire",
+                "verbose_name_plural": "campagnes publicitaires",
+                "ordering": ["-starts_at"],
+                "get_latest_by": "starts_at",
+                "indexes": [
+                    models.Index(
+                        fields=["placement", "is_active", "starts_at", "ends_at"], name="adcampaign_running_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("ends_at__gt", models.F("starts_at"))), name="adcampaign_ends_after_start"
+                    )
+                ],
             },
         ),
     ]

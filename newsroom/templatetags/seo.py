@@ -111,8 +111,7 @@ def article_jsonld(article, authors=(), modified=None):
         "datePublished": iso(published),
         "dateModified": iso(max(filter(None, [modified, article.updated_at, published]))),
         "author": [
-            {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
-            for author in authors
+            {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())} for author in authors
         ],
         "publisher": _publisher(),
         "articleSection": sections,

@@ -488,7 +488,10 @@ def test_schedule_button_with_no_future_date_keeps_the_form_and_stores_nothing(c
     html = response.content.decode()
     assert ("Cette date est passée" in html) if when == "past" else ("Indiquez la date et l" in html)
     article.refresh_from_db()
-    assert (article.title, article.status) == (ArticleFactory._meta.model.objects.get(pk=article.pk).title, Status.REVIEW)
+    assert (article.title, article.status) == (
+        ArticleFactory._meta.model.objects.get(pk=article.pk).title,
+        Status.REVIEW,
+    )
     assert article.title != "Titre à ne pas enregistrer"
 
 
@@ -566,8 +569,13 @@ def test_schedule_action_uses_each_publish_at_and_refuses_past_dates(client):
     assert undated.status == Status.DRAFT
     texts = messages_of(response)
     assert "1 article programmé." in texts
-    assert any(text.startswith(f"« {past.title} » : sa date de publication (") and "est passée" in text for text in texts)
-    assert f"« {undated.title} » : pas de date de publication ; indiquez-la dans l'article avant de le programmer." in texts
+    assert any(
+        text.startswith(f"« {past.title} » : sa date de publication (") and "est passée" in text for text in texts
+    )
+    assert (
+        f"« {undated.title} » : pas de date de publication ; indiquez-la dans l'article avant de le programmer."
+        in texts
+    )
 
 
 def test_unpublish_action(client):
@@ -626,7 +634,10 @@ def test_photo_upload_in_a_refused_format_is_refused_by_the_model_validator(clie
 
 def test_photo_list_shows_rendition_thumbnail_caption_and_credit(client, django_assert_max_num_queries):
     with_renditions = PhotoFactory(caption="Le pont au lever du jour", credit="Photo Jean Dupont")
-    with_renditions.renditions = {"480": {"jpeg": "renditions/pont-480.jpg"}, "800": {"jpeg": "renditions/pont-800.jpg"}}
+    with_renditions.renditions = {
+        "480": {"jpeg": "renditions/pont-480.jpg"},
+        "800": {"jpeg": "renditions/pont-800.jpg"},
+    }
     with_renditions.save()
     PhotoFactory(caption="Sans vignette")
     client.force_login(editor())

@@ -152,7 +152,11 @@ def test_authors_with_bios_one_signing_for_the_journalist(demo_db):
 
 @pytest.mark.parametrize(
     ("username", "group", "publishes"),
-    [("redaction", "Rédaction en chef", True), ("journaliste", "Journalistes", False), ("moderateur", "Modérateurs", False)],
+    [
+        ("redaction", "Rédaction en chef", True),
+        ("journaliste", "Journalistes", False),
+        ("moderateur", "Modérateurs", False),
+    ],
 )
 def test_demo_accounts_log_in_with_their_role(demo_db, username, group, publishes):
     user = authenticate(username=username, password=demo_data.PASSWORD)
@@ -214,9 +218,11 @@ def test_bulk_adds_exactly_the_articles_asked(demo_db, demo_media):
 
 def test_bulk_articles_are_found_by_search_on_postgresql(demo_db, postgres):
     run_demo("--articles", "5")
-    assert not Article.objects.filter(search_vector=None).exclude(
-        slug__in={slug for slug, *_ in demo_db.articles}
-    ).exists()
+    assert (
+        not Article.objects.filter(search_vector=None)
+        .exclude(slug__in={slug for slug, *_ in demo_db.articles})
+        .exists()
+    )
 
 
 def test_negative_article_count_is_refused(demo_db):

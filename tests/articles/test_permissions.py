@@ -149,7 +149,9 @@ def test_journalist_forging_a_publish_action_changes_nothing(client):
 # --- Edit own draft / others' articles --------------------------------------------------
 
 
-@pytest.mark.parametrize(("role", "status", "saved"), [("journalist", 302, True), ("editor", 302, True), ("moderator", 403, False)])
+@pytest.mark.parametrize(
+    ("role", "status", "saved"), [("journalist", 302, True), ("editor", 302, True), ("moderator", 403, False)]
+)
 def test_edit_own_draft(client, role, status, saved):
     user = ROLES[role]()
     article = draft(created_by=user)
@@ -227,7 +229,9 @@ def test_only_editors_delete(client):
 # --- Submit -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("role", "status", "submitted"), [("journalist", 302, True), ("editor", 302, True), ("moderator", 403, False)])
+@pytest.mark.parametrize(
+    ("role", "status", "submitted"), [("journalist", 302, True), ("editor", 302, True), ("moderator", 403, False)]
+)
 def test_submit_own_draft(client, role, status, submitted):
     user = ROLES[role]()
     article = draft(created_by=user)

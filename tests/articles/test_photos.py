@@ -147,9 +147,7 @@ def test_pixel_limit_is_stated_in_french(settings):
 # --- accepted uploads and renditions ---------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("fmt", "name"), [("JPEG", "photo.jpg"), ("PNG", "photo.png"), ("WEBP", "photo.webp")]
-)
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "photo.jpg"), ("PNG", "photo.png"), ("WEBP", "photo.webp")])
 def test_real_photo_is_accepted_with_its_size_and_gets_renditions(fmt, name):
     form, photo = submit(upload(image_bytes(width=1600, height=1000, fmt=fmt), name=name))
     assert form.is_valid(), form.errors
@@ -186,7 +184,11 @@ def test_small_photo_is_never_upscaled():
 
 def test_portrait_keeps_its_aspect_ratio():
     photo = photo_make_renditions(photo=PhotoFactory(image=upload(image_bytes(width=900, height=1350))))
-    assert {width: entry["height"] for width, entry in photo.renditions.items()} == {"480": 720, "800": 1200, "900": 1350}
+    assert {width: entry["height"] for width, entry in photo.renditions.items()} == {
+        "480": 720,
+        "800": 1200,
+        "900": 1350,
+    }
 
 
 def test_exif_orientation_is_applied():

@@ -12,15 +12,14 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
 from articles import reads
-from articles.views import article_detail
 from articles.models import Article, ReadDay
 from articles.reads import ReaderMark
+from articles.views import article_detail
 from tests.factories import ArticleFactory, UserFactory
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 CHROME = (
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/126.0.0.0 Safari/537.36"
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
 )
 SAFARI_MOBILE = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
@@ -327,9 +326,7 @@ def test_reads_fall_on_the_paris_day(client, article, mode):
         read(client, article)
         read(new_reader(client), article, ua=CHROME)
     flushed(mode)
-    assert list(ReadDay.objects.values_list("article_id", "day", "count")) == [
-        (article.pk, dt.date(2026, 3, 11), 2)
-    ]
+    assert list(ReadDay.objects.values_list("article_id", "day", "count")) == [(article.pk, dt.date(2026, 3, 11), 2)]
     assert Article.objects.get(pk=article.pk).reads == 2
     assert list(Article.objects.most_read(dt.date(2026, 3, 11))) == [article]
 

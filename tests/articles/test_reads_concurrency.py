@@ -35,12 +35,10 @@ def run_at_once(tasks):
 
 def readers_tasks(article_id, now):
     tasks = [
-        (lambda n=n: reads.read_register(article_id=article_id, reader=f"reader-{n}", now=now))
-        for n in range(DISTINCT)
+        (lambda n=n: reads.read_register(article_id=article_id, reader=f"reader-{n}", now=now)) for n in range(DISTINCT)
     ]
     tasks += [
-        (lambda: reads.read_register(article_id=article_id, reader="same-reader", now=now))
-        for _ in range(DUPLICATES)
+        (lambda: reads.read_register(article_id=article_id, reader="same-reader", now=now)) for _ in range(DUPLICATES)
     ]
     return tasks
 

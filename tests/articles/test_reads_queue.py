@@ -229,7 +229,10 @@ def test_a_worker_that_exits_sends_its_queue_first(postgres):
     }
     subprocess.run(
         [sys.executable, "-c", EXIT_SCRIPT.format(count=5, article_id=article.pk)],
-        cwd=ROOT, env=env, check=True, timeout=60,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=60,
     )
     assert Article.objects.get(pk=article.pk).reads == 5
 

@@ -63,11 +63,13 @@ def test_flush_writes_the_totals_and_the_daily_buckets(buffered, article):
     output = flush()
     assert "4 lecture(s) écrite(s) en 1 lot(s)" in output
     assert (stored(article), stored(other)) == (3, 1)
-    assert sorted(ReadDay.objects.values_list("article_id", "day", "count")) == sorted([
-        (article.pk, DAY, 2),
-        (article.pk, DAY + dt.timedelta(days=1), 1),
-        (other.pk, DAY, 1),
-    ])
+    assert sorted(ReadDay.objects.values_list("article_id", "day", "count")) == sorted(
+        [
+            (article.pk, DAY, 2),
+            (article.pk, DAY + dt.timedelta(days=1), 1),
+            (other.pk, DAY, 1),
+        ]
+    )
     assert reads.displayed_reads(Article.objects.get(pk=article.pk)) == 3  # not doubled
     assert not buffered.exists("newsroom:reads:pending") and not batches(buffered)
     assert FlushedBatch.objects.get().reads == 4

@@ -125,8 +125,9 @@ def test_search_completes_the_recent_matches_with_the_newest_older_ones(
     assert search.search_articles("rouvre") == search.SearchResults([recent.pk], capped=False)
 
 
-def test_search_says_more_than_the_cap_instead_of_a_count(client, postgres, monkeypatch,
-                                                           django_capture_on_commit_callbacks):
+def test_search_says_more_than_the_cap_instead_of_a_count(
+    client, postgres, monkeypatch, django_capture_on_commit_callbacks
+):
     from newsroom import search
 
     monkeypatch.setattr(search, "MAX_CANDIDATES", 3)

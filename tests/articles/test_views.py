@@ -26,8 +26,11 @@ NNBSP = "\u202f"
 def photo_with_renditions():
     photo = PhotoFactory()
     photo.renditions = {
-        str(width): {"webp": f"renditions/p{photo.pk}-{width}.webp", "jpeg": f"renditions/p{photo.pk}-{width}.jpg",
-                     "height": width * 10 // 16}
+        str(width): {
+            "webp": f"renditions/p{photo.pk}-{width}.webp",
+            "jpeg": f"renditions/p{photo.pk}-{width}.jpg",
+            "height": width * 10 // 16,
+        }
         for width in (480, 800, 1200)
     }
     photo.save()
@@ -44,7 +47,7 @@ def rich_article(n_authors=2, n_tags=2, n_boxes=2, n_related=2, n_notes=1, **kwa
         title="Le tram E prolongé jusqu'à Pont-de-Claix : enfin !",
         slug="le-tram-e-prolonge",
         standfirst="Les travaux commencent lundi ; ils dureront deux ans.",
-        body='<h2>Un chantier attendu</h2><p>« C\'est un grand jour », dit le maire. '
+        body="<h2>Un chantier attendu</h2><p>« C'est un grand jour », dit le maire. "
         '<a href="https://example.org/plan?x=1:2">Le plan</a></p>',
         category=section,
         lead_photo=photo_with_renditions(),
@@ -57,7 +60,9 @@ def rich_article(n_authors=2, n_tags=2, n_boxes=2, n_related=2, n_notes=1, **kwa
         BoxFactory(article=article, heading=f"Le tram E, c'est quoi ? ({i})", body="Une ligne.\n\nDeux paragraphes.")
     for i in range(n_related):
         article.related.add(
-            ArticleFactory(category=section, title=f"Choisi à la main {i}", lead_photo=PhotoFactory() if i == 0 else None)
+            ArticleFactory(
+                category=section, title=f"Choisi à la main {i}", lead_photo=PhotoFactory() if i == 0 else None
+            )
         )
     for i in range(n_notes):
         UpdateNote.objects.create(
@@ -67,7 +72,9 @@ def rich_article(n_authors=2, n_tags=2, n_boxes=2, n_related=2, n_notes=1, **kwa
 
 
 def json_ld_blocks(html):
-    return [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    return [
+        json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
 
 
 # The article page ---------------------------------------------------------------------
@@ -156,8 +163,12 @@ def test_related_is_handpicked_first_then_shared_tags_then_section(client):
     article = ArticleFactory(category=section, tags=["tram", "travaux"])
     picked = ArticleFactory(category=other_section, title="Choisi", publish_at=timezone.now() - timedelta(days=30))
     article.related.add(picked)
-    two_tags = ArticleFactory(category=other_section, title="Deux mots-clés", tags=["tram", "travaux"],
-                              publish_at=timezone.now() - timedelta(days=20))
+    two_tags = ArticleFactory(
+        category=other_section,
+        title="Deux mots-clés",
+        tags=["tram", "travaux"],
+        publish_at=timezone.now() - timedelta(days=20),
+    )
     one_tag = ArticleFactory(category=other_section, title="Un mot-clé", tags=["tram"])
     same_section = ArticleFactory(category=section, title="Même rubrique")
     ArticleFactory(category=section, title="Trop loin", publish_at=timezone.now() - timedelta(days=40))
@@ -195,8 +206,9 @@ def test_article_is_never_its_own_related(client):
 
 def test_article_page_query_count_does_not_grow_with_its_parts(client, django_assert_max_num_queries):
     small = rich_article(n_authors=1, n_tags=1, n_boxes=1, n_related=1, n_notes=1)
-    big = rich_article(n_authors=6, n_tags=8, n_boxes=5, n_related=6, n_notes=4,
-                       slug="un-autre", title="Un autre article")
+    big = rich_article(
+        n_authors=6, n_tags=8, n_boxes=5, n_related=6, n_notes=4, slug="un-autre", title="Un autre article"
+    )
     client.get(small.get_absolute_url())  # warms the content-type cache like a running site
     with django_assert_max_num_queries(10):
         assert client.get(small.get_absolute_url()).status_code == 200
@@ -222,8 +234,11 @@ def test_public_article_has_no_preview_banner(client):
 
 @pytest.mark.parametrize(
     "state",
-    [{"status": Article.Status.DRAFT}, {"publish_at": timezone.now() + timedelta(hours=2)},
-     {"status": Article.Status.UNPUBLISHED}],
+    [
+        {"status": Article.Status.DRAFT},
+        {"publish_at": timezone.now() + timedelta(hours=2)},
+        {"status": Article.Status.UNPUBLISHED},
+    ],
     ids=["draft", "scheduled", "unpublished"],
 )
 def test_anonymous_reader_gets_404_on_non_public_article(client, state):
@@ -324,8 +339,12 @@ def test_section_page_query_count_is_bounded(client, django_assert_max_num_queri
     sections = [SectionFactory(parent=region) for _ in range(3)]
     authors = [AuthorFactory() for _ in range(4)]
     for i in range(12):
-        ArticleFactory(category=sections[i % 3], authors=authors[: 1 + i % 4], tags=[f"t{i}", "commun"],
-                       lead_photo=photo_with_renditions() if i % 2 else None)
+        ArticleFactory(
+            category=sections[i % 3],
+            authors=authors[: 1 + i % 4],
+            tags=[f"t{i}", "commun"],
+            lead_photo=photo_with_renditions() if i % 2 else None,
+        )
     for category in (region, sections[0]):
         with django_assert_max_num_queries(8):
             assert client.get(category.get_absolute_url()).status_code == 200

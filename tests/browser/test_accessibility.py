@@ -30,8 +30,9 @@ def serious_violations(page):
     ]
 
 
-@pytest.mark.parametrize("viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}],
-                         ids=["phone", "desktop"])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 360, "height": 740}, {"width": 1280, "height": 900}], ids=["phone", "desktop"]
+)
 def test_public_pages_have_no_serious_accessibility_violation(urls, page, viewport):
     page.set_viewport_size(viewport)
     problems = {}

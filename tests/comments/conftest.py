@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from articles.models import Article
 from comments.forms import make_token
-from comments.moderation import reactions_recount
 from comments.models import ModerationWord, Reaction
+from comments.moderation import reactions_recount
 from tests.factories import ArticleFactory
 
 

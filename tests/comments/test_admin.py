@@ -37,9 +37,7 @@ ACTIONS = ["approve", "reject", "mark_spam", "remove"]
 
 
 def run_action(client, action, reactions):
-    return client.post(
-        CHANGELIST, {"action": action, "_selected_action": [r.pk for r in reactions], "index": 0}
-    )
+    return client.post(CHANGELIST, {"action": action, "_selected_action": [r.pk for r in reactions], "index": 0})
 
 
 # --- Permission matrix ---------------------------------------------------------
@@ -160,13 +158,16 @@ def test_queue_shows_article_link_history_and_highlighted_words(client, article)
         make_reaction(article, email="habitue@example.org", message=f"ok {n}")
     make_reaction(article, email="habitue@example.org", state=State.REJECTED, message="refusée")
     make_reaction(
-        article, email="habitue@example.org", state=State.PENDING,
-        message='<script>x</script> Le CASINO est ouvert', matched_words=["casino"],
+        article,
+        email="habitue@example.org",
+        state=State.PENDING,
+        message="<script>x</script> Le CASINO est ouvert",
+        matched_words=["casino"],
     )
     page = client.get(CHANGELIST + "?state__exact=pending").content.decode()
     assert f'href="{article.get_absolute_url()}"' in page
     assert article.title in page
-    assert "2 ✓</span> / <span title=\"refusées\">1 ✗" in page
+    assert '2 ✓</span> / <span title="refusées">1 ✗' in page
     assert "<mark>CASINO</mark>" in page
     assert "<script>x</script>" not in page
     assert "&lt;script&gt;x&lt;/script&gt;" in page
@@ -216,7 +217,7 @@ def test_admin_index_shows_pending_count_to_moderators(client, article):
     client.force_login(moderator())
     page = client.get(reverse("admin:index")).content.decode()
     assert "<strong>3</strong> réactions attendent une modération" in page
-    assert f'{CHANGELIST}?state__exact=pending' in page
+    assert f"{CHANGELIST}?state__exact=pending" in page
     assert "1 publiée signalée" in page
 
 

@@ -41,9 +41,9 @@ def test_section_renders_form_with_csrf_and_script_without_inline_js(client, art
     assert 'name="csrfmiddlewaretoken"' in page
     assert f'action="{reverse("comments:post", kwargs={"article_id": article.pk})}"' in page
     assert 'src="/static/js/reactions.js"' in page
-    section = page[page.index("data-reactions-section"):]
+    section = page[page.index("data-reactions-section") :]
     assert "<script>" not in section and "onclick" not in section
-    honeypot = section[section.index('class="reactions-hp"'):]
+    honeypot = section[section.index('class="reactions-hp"') :]
     assert honeypot.startswith('class="reactions-hp" hidden>')
     assert 'name="website"' in honeypot[: honeypot.index("</div>")]
     assert 'name="token" value="' in section

@@ -18,8 +18,13 @@ def campaign(**kwargs):
     placement, _ = AdPlacement.objects.get_or_create(slug=TOP_SLOT, defaults={"name": "Haut", "height": 130})
     now = timezone.now()
     values = dict(
-        placement=placement, name="Salon du livre", advertiser="Ville", headline="Le salon du livre ouvre samedi",
-        target_url="https://example.org/salon", starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=1),
+        placement=placement,
+        name="Salon du livre",
+        advertiser="Ville",
+        headline="Le salon du livre ouvre samedi",
+        target_url="https://example.org/salon",
+        starts_at=now - timedelta(days=1),
+        ends_at=now + timedelta(days=1),
     )
     values.update(kwargs)
     return AdCampaign.objects.create(**values)
@@ -107,9 +112,17 @@ def test_admin_rejects_a_campaign_ending_before_it_starts(client):
     response = client.post(
         "/admin/newsroom/adcampaign/add/",
         {
-            "placement": placement.pk, "name": "X", "advertiser": "Y", "is_active": "on", "priority": 0,
-            "starts_at_0": "10/06/2026", "starts_at_1": "10:00", "ends_at_0": "09/06/2026", "ends_at_1": "10:00",
-            "headline": "Z", "target_url": "https://example.org/",
+            "placement": placement.pk,
+            "name": "X",
+            "advertiser": "Y",
+            "is_active": "on",
+            "priority": 0,
+            "starts_at_0": "10/06/2026",
+            "starts_at_1": "10:00",
+            "ends_at_0": "09/06/2026",
+            "ends_at_1": "10:00",
+            "headline": "Z",
+            "target_url": "https://example.org/",
         },
     )
     assert response.status_code == 200

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 def world():
     section = SectionFactory(name="Sports", slug="sports")
     author = AuthorFactory(name="Léa Bernard", slug="lea-bernard")
-    shown = ArticleFactory(title="Le derby tourne à l'avantage de Grenoble", category=section, authors=[author],
-                           tags=["rugby"])
+    shown = ArticleFactory(
+        title="Le derby tourne à l'avantage de Grenoble", category=section, authors=[author], tags=["rugby"]
+    )
     return {"section": section, "author": author, "shown": shown, "editor": editor()}
 
 
@@ -49,8 +50,12 @@ def public_urls(world):
 
 def test_publishing_an_article_shows_it_on_every_list_at_once(client, world):
     draft = ArticleFactory(
-        title="Le club annonce une nouvelle tribune", category=world["section"], status=Article.Status.DRAFT,
-        publish_at=None, authors=[world["author"]], tags=["rugby"],
+        title="Le club annonce une nouvelle tribune",
+        category=world["section"],
+        status=Article.Status.DRAFT,
+        publish_at=None,
+        authors=[world["author"]],
+        tags=["rugby"],
     )
     for url in public_urls(world):
         assert "nouvelle tribune" not in cached(client, url)

@@ -55,9 +55,7 @@ def test_a_second_run_adds_as_many_again_without_breaking_the_unique_constraint(
     bulk_reactions_create(300, batch_size=100)
 
     assert Reaction.objects.count() == 600
-    duplicates = (
-        Reaction.objects.values("article", "email", "message_hash").annotate(n=Count("pk")).filter(n__gt=1)
-    )
+    duplicates = Reaction.objects.values("article", "email", "message_hash").annotate(n=Count("pk")).filter(n__gt=1)
     assert not duplicates.exists()
     assert Reaction.objects.values("message_hash").distinct().count() < 100  # messages do repeat
 

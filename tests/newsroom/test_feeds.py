@@ -52,7 +52,9 @@ def test_feed_urls():
     assert reverse("site:category-atom", kwargs={"category_path": "isere"}) == "/flux/isere/atom/"
 
 
-@pytest.mark.parametrize("url, content_type", [("/flux/rss/", "application/rss+xml"), ("/flux/atom/", "application/atom+xml")])
+@pytest.mark.parametrize(
+    "url, content_type", [("/flux/rss/", "application/rss+xml"), ("/flux/atom/", "application/atom+xml")]
+)
 def test_site_feed_lists_the_twenty_latest_newest_first(client, url, content_type):
     now = timezone.now()
     for number in range(22):

@@ -34,8 +34,11 @@ def test_home_shows_lead_story_and_latest_per_region_and_section(client):
 
 @pytest.mark.parametrize(
     "state",
-    [{"status": Article.Status.DRAFT}, {"publish_at": timezone.now() + timedelta(days=1)},
-     {"status": Article.Status.UNPUBLISHED}],
+    [
+        {"status": Article.Status.DRAFT},
+        {"publish_at": timezone.now() + timedelta(days=1)},
+        {"status": Article.Status.UNPUBLISHED},
+    ],
     ids=["draft", "scheduled", "unpublished"],
 )
 def test_non_public_articles_are_absent_from_home(client, state):
@@ -87,8 +90,12 @@ def test_home_query_count_is_bounded(client, django_assert_max_num_queries):
     sections = [SectionFactory(parent=region) for region in regions for _ in range(3)]
     authors = [AuthorFactory() for _ in range(5)]
     for i in range(30):
-        article = ArticleFactory(category=sections[i % len(sections)], authors=authors[: 1 + i % 5],
-                                 tags=[f"t{i}", "commun"], lead_photo=photo_with_renditions() if i % 3 == 0 else None)
+        article = ArticleFactory(
+            category=sections[i % len(sections)],
+            authors=authors[: 1 + i % 5],
+            tags=[f"t{i}", "commun"],
+            lead_photo=photo_with_renditions() if i % 3 == 0 else None,
+        )
         ReadDay.objects.create(article=article, day=timezone.localdate(), count=i + 1)
     with django_assert_max_num_queries(12):
         assert client.get("/").status_code == 200
@@ -110,8 +117,14 @@ def _head_tags(html):
 def test_every_public_page_has_title_description_canonical_and_social_tags(client):
     article = rich_article()
     author = article.authors.first()
-    for url in ("/", article.get_absolute_url(), article.category.get_absolute_url(),
-                article.category.parent.get_absolute_url(), author.get_absolute_url(), "/mots-cles/mot-cle-0/"):
+    for url in (
+        "/",
+        article.get_absolute_url(),
+        article.category.get_absolute_url(),
+        article.category.parent.get_absolute_url(),
+        author.get_absolute_url(),
+        "/mots-cles/mot-cle-0/",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         missing = [name for name, found in _head_tags(response.content.decode()).items() if not found]
@@ -170,8 +183,12 @@ def test_500_handler_is_used_for_a_crashing_view(settings):
 
 def test_home_lead_photo_loads_at_once_and_the_others_lazily(client):
     section = SectionFactory()
-    ArticleFactory(category=section, title="Plus ancienne", lead_photo=photo_with_renditions(),
-                   publish_at=timezone.now() - timedelta(hours=5))
+    ArticleFactory(
+        category=section,
+        title="Plus ancienne",
+        lead_photo=photo_with_renditions(),
+        publish_at=timezone.now() - timedelta(hours=5),
+    )
     ArticleFactory(category=section, title="À la une", lead_photo=photo_with_renditions())
     html = client.get("/").content.decode()
     lead = html.split('class="lead-story"')[1].split("</section>")[0]

@@ -197,7 +197,7 @@ def test_page_title_and_robots_meta(client, publish):
 # PostgreSQL: French full-text search.
 
 
-def test_accents_and_case_do_not_matter(client, publish, postgres):
+def test_postgresql_full_text_ignores_accents_and_case(client, publish, postgres):
     publish(title="Une nouvelle école ouvre à Échirolles")
     for query in ("ecole", "ÉCOLE", "echirolles", "Échirolles"):
         assert titles(client.get(URL, {"q": query})) == ["Une nouvelle école ouvre à Échirolles"], query

@@ -36,9 +36,7 @@ def test_attributes_are_untouched():
 
 def test_urls_and_emails_in_text_are_untouched():
     text = "Voir https://example.org/page?x=1&y=2:3 ou mailto:redaction@example.org !"
-    assert french_typography(text) == (
-        f"Voir https://example.org/page?x=1&y=2:3 ou mailto:redaction@example.org{N}!"
-    )
+    assert french_typography(text) == (f"Voir https://example.org/page?x=1&y=2:3 ou mailto:redaction@example.org{N}!")
 
 
 def test_entities_are_untouched():

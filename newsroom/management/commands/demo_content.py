@@ -66,7 +66,7 @@ def _hsv(hue, saturation, value):
 
 
 def _mix(first, second, share):
-    return tuple(round(a + (b - a) * share) for a, b in zip(first, second))
+    return tuple(round(a + (b - a) * share) for a, b in zip(first, second, strict=True))
 
 
 def landscape_jpeg(seed: int, size=PHOTO_SIZE) -> bytes:
@@ -81,8 +81,8 @@ def landscape_jpeg(seed: int, size=PHOTO_SIZE) -> bytes:
     sky_top = _hsv(hue, 0.55, 0.55)
     sky_low = _hsv(hue + 0.08, 0.35, 0.98)
     # A one-pixel column stretched sideways: the same gradient for a fraction of the work.
-    gradient = Image.linear_gradient("L").resize((1, height), Image.Resampling.BILINEAR).resize(
-        size, Image.Resampling.NEAREST
+    gradient = (
+        Image.linear_gradient("L").resize((1, height), Image.Resampling.BILINEAR).resize(size, Image.Resampling.NEAREST)
     )
     image = Image.composite(Image.new("RGB", size, sky_low), Image.new("RGB", size, sky_top), gradient)
     draw = ImageDraw.Draw(image)
@@ -199,8 +199,9 @@ def _publication_time(entry, now):
     rng = random.Random(_seed(entry["key"]))
     local_now = timezone.localtime(now)
     day = local_now - timedelta(days=entry["days"])
-    moment = day.replace(hour=rng.choice([6, 7, 8, 11, 12, 14, 17, 18]), minute=rng.choice([0, 15, 30, 45]),
-                         second=0, microsecond=0)
+    moment = day.replace(
+        hour=rng.choice([6, 7, 8, 11, 12, 14, 17, 18]), minute=rng.choice([0, 15, 30, 45]), second=0, microsecond=0
+    )
     if entry["days"] >= 0 and moment > now:
         moment = now - timedelta(minutes=rng.randint(20, 90))
     if entry["days"] < 0 and moment <= now:
@@ -236,8 +237,9 @@ def article_create(entry, *, sections, authors, accounts, now):
 
     caption, alt_text = entry["photo"]
     credit = entry.get("credit") or rng.choice(demo_data.PHOTOGRAPHERS)
-    photo = photo_create(name=slug[:80], seed=_seed(entry["key"]), caption=caption, alt_text=alt_text,
-                         credit=credit, user=writer)
+    photo = photo_create(
+        name=slug[:80], seed=_seed(entry["key"]), caption=caption, alt_text=alt_text, credit=credit, user=writer
+    )
 
     article = Article(
         title=title,
@@ -344,8 +346,9 @@ def bulk_articles_create(count: int, *, batch_size: int = 2000, now=None, log=la
         batch = []
         for index in range(start, start + size):
             section = rng.choice(sections)
-            town = rng.choice(demo_data.TOWNS[section.parent.slug] if section.parent.slug in demo_data.TOWNS
-                              else ["Grenoble"])
+            town = rng.choice(
+                demo_data.TOWNS[section.parent.slug] if section.parent.slug in demo_data.TOWNS else ["Grenoble"]
+            )
             headline = rng.choice(demo_data.HEADLINES.get(section.slug, demo_data.HEADLINES["actualites"]))
             title = f"{town} : {headline}"
             quote, who = rng.choice(demo_data.BULK_QUOTES)
@@ -354,7 +357,7 @@ def bulk_articles_create(count: int, *, batch_size: int = 2000, now=None, log=la
                 f"<p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>"
                 f"<h2>{rng.choice(demo_data.BULK_INTERTITLES)}</h2>"
                 f"<p>« {quote} », estime {who}.</p>"
-                f"<p>{paragraphs[2]} <a href=\"/{section.path}/\">Toute l’actualité de la rubrique</a>.</p>"
+                f'<p>{paragraphs[2]} <a href="/{section.path}/">Toute l’actualité de la rubrique</a>.</p>'
             )
             body = sanitize_html(body)
             roll = rng.random()
@@ -395,8 +398,24 @@ def bulk_articles_create(count: int, *, batch_size: int = 2000, now=None, log=la
 # --- bulk reader reactions for scale benchmarks ---------------------------------------------
 
 REACTION_FIRST_NAMES = [
-    "Camille", "Julien", "Nathalie", "Thierry", "Sophie", "Mathieu", "Élodie", "Bernard", "Chantal",
-    "Romain", "Aurélie", "Gérard", "Manon", "Yannick", "Hélène", "Karim", "Lucie", "Jean-Marc",
+    "Camille",
+    "Julien",
+    "Nathalie",
+    "Thierry",
+    "Sophie",
+    "Mathieu",
+    "Élodie",
+    "Bernard",
+    "Chantal",
+    "Romain",
+    "Aurélie",
+    "Gérard",
+    "Manon",
+    "Yannick",
+    "Hélène",
+    "Karim",
+    "Lucie",
+    "Jean-Marc",
 ]
 REACTION_OPENINGS = [
     "Merci pour cet article très complet.",
@@ -434,9 +453,7 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
     comes from commenter number n, so no e-mail writes twice under one article.
     """
     now = now or timezone.now()
-    published = list(
-        Article.objects.published(now=now).order_by("pk").values_list("pk", "publish_at")
-    )
+    published = list(Article.objects.published(now=now).order_by("pk").values_list("pk", "publish_at"))
     if not published:
         raise CommandError("Aucun article publié : impossible d’y ajouter des réactions.")
     run = _base36(time.time_ns() // 1_000_000)
@@ -445,9 +462,12 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
     weights = [min(rng.paretovariate(1.3), REACTION_WEIGHT_CAP) for _ in published]
     picks = rng.choices(range(len(published)), weights=weights, k=count)
     seen = [0] * len(published)
-    states = [Reaction.State.APPROVED] * 90 + [Reaction.State.PENDING] * 7 + [Reaction.State.REJECTED] * 2 + [
-        Reaction.State.SPAM
-    ]
+    states = (
+        [Reaction.State.APPROVED] * 90
+        + [Reaction.State.PENDING] * 7
+        + [Reaction.State.REJECTED] * 2
+        + [Reaction.State.SPAM]
+    )
     created = 0
     for start in range(0, count, batch_size):
         batch = []
@@ -477,7 +497,7 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
         created += len(batch)
         log(f"  {created} / {count}")
     # The published count shown with each article, as the moderation services keep it.
-    touched = [article_id for (article_id, _), n in zip(published, seen) if n]
+    touched = [article_id for (article_id, _), n in zip(published, seen, strict=True) if n]
     for start in range(0, len(touched), 5000):
         reactions_recount(articles=Article.objects.filter(pk__in=touched[start : start + 5000]))
     return created
@@ -488,9 +508,24 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
 DEMO_REACTIONS = [
     ("Martine G.", "martine.g@example.org", "Enfin ! Le samedi, on ne s'entendait plus parler dans cette rue.", True),
     ("Yannick", "yannick.b@example.org", "Et les livraisons, on en fait quoi après 10 heures ?", True),
-    ("Sophie L.", "sophie.l@example.org", "Merci pour cet article clair : on comprend ce qui change concrètement.", True),
-    ("Karim", "karim.t@example.org", "J'habite le quartier depuis vingt ans, c'est une bonne nouvelle pour les familles.", True),
-    ("Hélène", "helene.r@example.org", "Dommage que rien ne soit prévu pour les personnes âgées qui viennent en voiture.", True),
+    (
+        "Sophie L.",
+        "sophie.l@example.org",
+        "Merci pour cet article clair : on comprend ce qui change concrètement.",
+        True,
+    ),
+    (
+        "Karim",
+        "karim.t@example.org",
+        "J'habite le quartier depuis vingt ans, c'est une bonne nouvelle pour les familles.",
+        True,
+    ),
+    (
+        "Hélène",
+        "helene.r@example.org",
+        "Dommage que rien ne soit prévu pour les personnes âgées qui viennent en voiture.",
+        True,
+    ),
     ("Pierre-Yves", "py.m@example.org", "Il manque l'avis des riverains de la rue voisine.", False),
     ("Nadia", "nadia.k@example.org", "Quelqu'un sait si le marché du dimanche est concerné aussi ?", False),
     ("Jean-Marc", "jm.v@example.org", "Bravo aux bénévoles, c'était une très belle édition.", True),
@@ -509,8 +544,9 @@ def demo_reactions(*, editor):
             return
         article = articles[index % len(articles)]
         try:
-            reaction = reaction_submit(article=article, name=name, email=email, message=message,
-                                       ip_digest=f"demo-{index}")
+            reaction = reaction_submit(
+                article=article, name=name, email=email, message=message, ip_digest=f"demo-{index}"
+            )
         except ReactionRefused:  # already there (a duplicate), or closed
             continue
         if approve and reaction.state == Reaction.State.PENDING:
@@ -524,11 +560,21 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=0, metavar="N",
-                            help="Ajoute N articles supplémentaires, créés en masse (benchmarks).")
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Ajoute N articles supplémentaires, créés en masse (benchmarks).",
+        )
         parser.add_argument("--batch-size", type=int, default=2000, help="Taille des lots de --articles.")
-        parser.add_argument("--reactions", type=int, default=0, metavar="N",
-                            help="Ajoute N réactions de lecteurs, créées en masse sur les articles publiés.")
+        parser.add_argument(
+            "--reactions",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Ajoute N réactions de lecteurs, créées en masse sur les articles publiés.",
+        )
 
     def handle(self, *args, articles=0, batch_size=2000, reactions=0, **options):
         if articles < 0 or reactions < 0 or batch_size < 1:
@@ -552,9 +598,7 @@ class Command(BaseCommand):
             )
         if reactions:
             bulk_started = time.monotonic()
-            added = bulk_reactions_create(
-                reactions, log=self.stdout.write if verbosity > 1 else (lambda m: None)
-            )
+            added = bulk_reactions_create(reactions, log=self.stdout.write if verbosity > 1 else (lambda m: None))
             elapsed = time.monotonic() - bulk_started
             self.stdout.write(
                 f"{added} réactions ajoutées en masse en {elapsed:.1f} s ({added / max(elapsed, 1e-9):.0f} par seconde)."
@@ -569,4 +613,3 @@ class Command(BaseCommand):
         for username, (_user, _created, role) in accounts.items():
             self.stdout.write(f"  {username:<12} {role}")
         self.stdout.write("Un compte qui existait déjà garde son mot de passe.")
-
