@@ -6,15 +6,12 @@ import time
 from django import forms
 from django.core import signing
 
+from common.french import NNBSP, french_number
+
 from .models import ReactionReport
 from .moderation import setting
 
 TOKEN_SALT = "comments.reaction-form"
-NNBSP = "\u202f"  # narrow no-break space: French typography before « : » and in numbers
-
-
-def french_number(value: int) -> str:
-    return f"{value:,}".replace(",", NNBSP)
 
 
 def make_token(article_id: int, now: float | None = None) -> str:

@@ -6,7 +6,6 @@ reaction's state by itself.
 
 import hashlib
 import re
-import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -15,12 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for word matching and duplicate detection."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+from common.french import fold
 
 
 def normalise_message(message: str) -> str:

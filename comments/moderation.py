@@ -27,8 +27,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
+from common.french import fold
 
-from .models import ModerationWord, Reaction, ReactionReport, ReactionTransition, fold, message_digest
+from .models import ModerationWord, Reaction, ReactionReport, ReactionTransition, message_digest
 
 State = Reaction.State
 

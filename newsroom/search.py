@@ -13,7 +13,6 @@ query nor the stored text can inject markup.
 
 import html
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
@@ -29,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
 from articles.search import SEARCH_CONFIG, body_text, search_is_available
+from common.french import fold
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -109,14 +109,6 @@ def search_articles(query: str) -> SearchResults:
             | Q(Contains(Folded("body"), folded))
         )
     return SearchResults(articles.order_by("-publish_at", "-pk"))
-
-
-def fold(text):
-    """Lower case without accents ("École" → "ecole"), as the French reader types."""
-    if text is None:
-        return None
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 class Folded(Func):

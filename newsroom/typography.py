@@ -13,7 +13,8 @@ is typeset once per process.
 import re
 from functools import lru_cache
 
-NNBSP = "\u202f"  # narrow no-break space
+from common.french import NNBSP
+
 _SPACES = " \u00a0\u202f\t"
 
 # A tag, a comment or a doctype: never touched.

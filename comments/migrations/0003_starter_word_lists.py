@@ -7,6 +7,8 @@ SUSPECT = ["con", "casino", "viagra", "crypto-monnaie", "crédit rapide", "gagne
 
 
 def _fold(text):
+    # A frozen copy of common.french.fold (plus whitespace squeezing): a migration must
+    # not import app code, which may change after the migration has run.
     import unicodedata
 
     decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))

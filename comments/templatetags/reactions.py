@@ -9,8 +9,9 @@ lists show it too.
 from django import template
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
+
+from common.french import french_datetime
 
 from ..forms import ReactionForm
 from ..models import Reaction
@@ -19,31 +20,10 @@ from ..views import NOTICES
 
 register = template.Library()
 
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 NBSP = "\u00a0"
 
-
-@register.filter
-def french_datetime(value):
-    """ "le 1er décembre 2026 à 9 h 05", in the site's time zone."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    day = "1er" if local.day == 1 else str(local.day)
-    return f"le {day}{NBSP}{MONTHS[local.month - 1]} {local.year} à {local.hour}{NBSP}h{NBSP}{local.minute:02d}"
+# The reactions' templates print dates with the site's one French format.
+register.filter("french_datetime", french_datetime)
 
 
 def french_count(count: int) -> str:

@@ -5,24 +5,10 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from common.french import day_month, french_datetime, french_number, hour_minute
 from newsroom.typography import french_typography
 
 register = template.Library()
-
-MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 @register.filter(is_safe=True)
@@ -37,30 +23,31 @@ def typo(value):
     return mark_safe(french_typography(str(conditional_escape(value))))
 
 
-def _day(value):
-    return "1er" if value.day == 1 else str(value.day)
-
-
 @register.filter
 def date_fr(value, now=None):
     """ "le 29 juin 2014"; for today's articles "le 29 juin 2014 à 14 h 05" (Paris time)."""
     if not value:
         return ""
-    local = timezone.localtime(value)
-    text = f"le {_day(local)} {MONTHS[local.month - 1]} {local.year}"
+    text = f"le {day_month(value)}"
     today = timezone.localdate(now) if now else timezone.localdate()
-    if local.date() == today:
-        text += f" à {local.hour}\u00a0h\u00a0{local.minute:02d}"
+    if timezone.localtime(value).date() == today:
+        text += f" à {hour_minute(value)}"
     return text
 
 
 @register.filter
 def date_fr_long(value):
     """Always with the time: "le 29 juin 2014 à 14 h 05" (update and correction notes)."""
-    if not value:
-        return ""
-    local = timezone.localtime(value)
-    return f"le {_day(local)} {MONTHS[local.month - 1]} {local.year} à {local.hour}\u00a0h\u00a0{local.minute:02d}"
+    return french_datetime(value)
+
+
+@register.filter
+def number_fr(value):
+    """ "2 239": thousands grouped with narrow no-break spaces."""
+    try:
+        return french_number(int(value))
+    except (TypeError, ValueError):
+        return value
 
 
 @register.filter

@@ -70,3 +70,19 @@ def test_result_is_memoised():
     french_typography("Une phrase : mémorisée.")
     french_typography("Une phrase : mémorisée.")
     assert french_typography.cache_info().hits == 1
+
+
+def test_number_filter_groups_thousands():
+    rendered = Template("{% load french %}{{ n|number_fr }} · {{ bad|number_fr }}").render(
+        Context({"n": 2239, "bad": "abc"})
+    )
+    assert rendered == f"2{N}239 · abc"
+
+
+def test_date_filters_share_the_one_french_format():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    value = datetime(2026, 12, 1, 1, 39, tzinfo=ZoneInfo("Europe/Paris"))
+    rendered = Template("{% load french %}{{ value|date_fr_long }}").render(Context({"value": value}))
+    assert rendered == "le 1er décembre 2026 à 1\u00a0h\u00a039"
