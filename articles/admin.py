@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from taggit.models import Tag, TaggedItem
 
-from . import reads, renditions, services
+from . import renditions, services
 from .apps import ARTICLE_REVISION_FOLLOW
 from .forms import ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
 from .models import Article, ArticleAuthor, ArticleQuerySet, Author, Box, Category, Photo, UpdateNote
@@ -198,8 +198,6 @@ class ArticleAdmin(VersionAdmin):
         "created_by",
         "created_at",
         "updated_at",
-        "reads_total",
-        "reads_chart",
         "body_preview",
     )
     fieldsets = (
@@ -218,7 +216,6 @@ class ArticleAdmin(VersionAdmin):
                 )
             },
         ),
-        ("Lectures", {"fields": ("reads_total", "reads_chart")}),
     )
     actions = ("publish_selected", "schedule_selected", "unpublish_selected", "submit_selected", "return_selected")
 
@@ -266,16 +263,6 @@ class ArticleAdmin(VersionAdmin):
     @admin.display(description="lectures", ordering="reads")
     def reads_column(self, obj):
         return obj.reads
-
-    @admin.display(description="lectures")
-    def reads_total(self, obj):
-        return reads.displayed_reads(obj) if obj.pk else 0
-
-    @admin.display(description="Lectures par jour")
-    def reads_chart(self, obj):
-        chart = reads.reads_chart_svg(obj) if obj.pk else ""
-        # reads_chart_svg's contract: safe HTML (its template escapes the labels).
-        return mark_safe(chart) if chart else "Pas encore de lectures comptées par jour."
 
     @admin.display(description="texte")
     def body_preview(self, obj):

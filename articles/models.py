@@ -5,7 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -219,22 +219,6 @@ class ArticleQuerySet(models.QuerySet):
     def for_lists(self):
         """What a list of teasers needs, in a fixed number of queries."""
         return self.select_related("category__parent", "lead_photo").prefetch_related("authors")
-
-    def most_read(self, since, until=None):
-        """Ordered by reads counted in the daily buckets from ``since`` (a date).
-
-        Starts from the buckets of the period, not from every article in scope, so that
-        its cost follows the articles read lately rather than the size of the archive.
-        """
-        days = ReadDay.objects.filter(day__gte=since, article__in=self.values("pk"))
-        if until:
-            days = days.filter(day__lte=until)
-        totals = days.order_by().values("article").annotate(total=Sum("count")).filter(total__gt=0)
-        return (
-            self.filter(pk__in=totals.values("article"))
-            .annotate(period_reads=Subquery(totals.filter(article=OuterRef("pk")).values("total")[:1]))
-            .order_by("-period_reads", "-publish_at")
-        )
 
     def next_publication_at(self, now=None):
         """When the next scheduled article goes public (cached lists must expire by then)."""
@@ -471,69 +455,3 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return self.old_path
-
-
-class ReadDay(models.Model):
-    """Reads of one article on one day (Europe/Paris): feeds "Les plus lus"."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="daily_reads")
-    day = models.DateField()
-    count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "lectures du jour"
-        verbose_name_plural = "lectures par jour"
-        constraints = [models.UniqueConstraint(fields=["article", "day"], name="readday_article_day_unique")]
-        indexes = [models.Index(fields=["day", "article"], name="readday_day_idx")]
-
-    def __str__(self):
-        return f"{self.article_id} {self.day}: {self.count}"
-
-
-class ReaderMark(models.Model):
-    """ "This reader was counted for this article until ``until``": the dedupe store.
-
-    ``reader`` is a keyed hash (never a raw IP or cookie). One row per (article,
-    reader): a returning reader reuses it, and ``flush_reads`` deletes expired rows,
-    so the table holds about one window's worth of readers.
-
-    Written on every read, so it carries nothing but its primary key: no foreign-key
-    constraint (its check would lock the article row, the hottest row of the site,
-    once more per read), no index on ``until`` (the purge scans a small table once a
-    minute; without the index an expired mark is renewed by a HOT update). A mark of
-    a deleted article is harmless and expires like the others.
-    """
-
-    pk = models.CompositePrimaryKey("article", "reader")
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
-    )
-    reader = models.CharField(max_length=32)
-    until = models.BigIntegerField(help_text="Fin de la fenêtre (secondes depuis l'époque Unix).")
-
-    class Meta:
-        verbose_name = "lecteur compté"
-        verbose_name_plural = "lecteurs comptés"
-
-    def __str__(self):
-        return f"{self.article_id} {self.reader}"
-
-
-class FlushedBatch(models.Model):
-    """A Redis batch already written to the database, recorded in the same transaction.
-
-    A crash after the commit but before the batch is deleted from Redis leaves the
-    batch behind; the next ``flush_reads`` finds its id here and drops it instead of
-    counting it twice.
-    """
-
-    batch_id = models.CharField(max_length=64, primary_key=True)
-    flushed_at = models.DateTimeField(default=timezone.now)
-    reads = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = "lot de lectures écrit"
-        verbose_name_plural = "lots de lectures écrits"
-
-    def __str__(self):
-        return self.batch_id

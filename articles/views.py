@@ -136,7 +136,7 @@ def article_detail(request, category_path, slug):
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"
     else:
-        # Read counting (articles.middleware) counts 200 responses that carry this header.
+        # Read counting (reads.middleware) counts 200 responses that carry this header.
         response["X-Article-Id"] = str(article.pk)
         # The read counter it shows may lag by at most this (the flush_reads interval).
         response.cache_timeout = settings.ARTICLE_PAGE_CACHE_SECONDS

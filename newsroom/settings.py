@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "newsroom",
     "articles",
     "comments",
+    "reads",
 ]
 
 MIDDLEWARE = [
@@ -67,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Outside any page cache, so that a read served from the cache is still counted.
-    "articles.middleware.ReadCountingMiddleware",
+    "reads.middleware.ReadCountingMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,22 +137,27 @@ else:
         }
     }
 
-# Reads ("article lu N fois", articles/reads.py). One read per reader and article per
+# Reads ("article lu N fois", the reads app). One read per reader and article per
 # window; the reader is a first-party cookie, else a keyed hash of IP + User-Agent.
 READS_ENABLED = env_bool("READS_ENABLED", True)
 READS_WINDOW_SECONDS = int(os.environ.get("READS_WINDOW_SECONDS", 1800))
 READS_COOKIE_NAME = "nr_lecteur"
+# CNIL: an audience-measurement cookie may live 13 months, never extended by visits.
+READS_COOKIE_AGE = 395 * 24 * 3600
 READS_SALT = os.environ.get("READS_SALT", "") or f"reads:{SECRET_KEY}"
 # Buffer reads in Redis (flushed by `manage.py flush_reads`) when Redis is configured.
 READS_BUFFER = env_bool("READS_BUFFER", bool(REDIS_URL))
 READS_REDIS_URL = os.environ.get("READS_REDIS_URL", REDIS_URL)
 # On: each read waits for PostgreSQL's WAL flush (off: a PostgreSQL crash may lose the
-# last fraction of a second of reads; see articles/reads.py).
+# last fraction of a second of reads; see reads/services.py).
 READS_SYNCHRONOUS_COMMIT = env_bool("READS_SYNCHRONOUS_COMMIT", False)
 # Reads wait this long in their worker and are sent in batches by a thread (0: each
 # request sends its own read). The price: a killed worker loses its last batch.
 READS_QUEUE_SECONDS = float(os.environ.get("READS_QUEUE_SECONDS", "0.5"))
 READS_QUEUE_MAX = int(os.environ.get("READS_QUEUE_MAX", "1000"))
+READS_REDIS_PREFIX = "newsroom:reads:"
+READS_TIME_ZONE = "Europe/Paris"  # the calendar of the daily buckets ("Les plus lus")
+READS_BATCH_RETENTION_DAYS = 30  # flushed batch ids kept this long (a leftover batch is older)
 # Behind a proxy that sets the client's address, e.g. "HTTP_X_FORWARDED_FOR".
 READS_CLIENT_IP_HEADER = os.environ.get("READS_CLIENT_IP_HEADER", "")
 

@@ -55,7 +55,8 @@ print("URL", article.get_absolute_url())
 
 COUNTER = f"""
 from django.db.models import Sum
-from articles.models import Article, ReadDay
+from articles.models import Article
+from reads.models import ReadDay
 article = Article.objects.get(slug="{SLUG}")
 print("COUNTER", article.reads, ReadDay.objects.filter(article=article).aggregate(s=Sum("count"))["s"] or 0)
 """
@@ -95,15 +96,17 @@ def prepare():
 # Which of a run's readers (cookies "<nonce>-tNNN-NNNNNNNNN", see readers.lua) left a
 # dedupe mark: the readers that reached the counter, whatever wrk saw.
 MARKS = """
-from articles import reads
-from articles.models import Article, ReaderMark
+from reads import buffer
+from reads import services as reads
+from articles.models import Article
+from reads.models import ReaderMark
 article = Article.objects.get(slug="%(slug)s")
-client = reads.redis_client()
+client = buffer.redis_client()
 if client is None:
     known = set(ReaderMark.objects.filter(article=article).values_list("reader", flat=True))
     seen = lambda reader: reader in known
 else:
-    prefix = reads._keys()["mark"] + str(article.pk) + ":"
+    prefix = buffer.key_names()["mark"] + str(article.pk) + ":"
     seen = lambda reader: client.exists(prefix + reader) == 1
 total = 0
 for tid in range(1, %(threads)d + 1):

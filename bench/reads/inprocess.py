@@ -43,8 +43,8 @@ def main():
     from django.test import Client
     from django.test.utils import override_settings
 
-    from articles import reads
     from articles.models import Article
+    from reads import services as reads
 
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
     client = Client()

@@ -36,8 +36,8 @@ def reads(article_id):
     import django
 
     django.setup()
-    from articles import reads as reads_module
     from articles.models import Article
+    from reads import services as reads_module
 
     print(reads_module.displayed_reads(Article.objects.get(pk=article_id)))
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.admin import YearProbingQuerySet
-from articles.models import Article, ReadDay
+from articles.models import Article
 from articles.views import PAGE_SIZE
 from newsroom import views as home_views
 from tests.factories import ArticleFactory, SectionFactory, editor
@@ -207,14 +207,3 @@ def test_home_ranks_only_the_newest_articles(client, monkeypatch):
     shown = [article for _region, groups in home_views.home_sections() for _cat, items in groups for article in items]
     assert set(shown) == set(recent)
     assert old not in shown
-
-
-def test_most_read_starts_from_the_buckets_of_the_period():
-    today = timezone.localdate()
-    popular, quiet, stale = ArticleFactory(), ArticleFactory(), ArticleFactory()
-    ReadDay.objects.create(article=popular, day=today, count=50)
-    ReadDay.objects.create(article=quiet, day=today - timedelta(days=2), count=5)
-    ReadDay.objects.create(article=stale, day=today - timedelta(days=30), count=900)
-    ranked = list(Article.objects.published().most_read(since=today - timedelta(days=6)))
-    assert ranked == [popular, quiet]
-    assert [a.period_reads for a in ranked] == [50, 5]

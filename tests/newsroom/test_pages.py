@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Article, ReadDay
+from articles.models import Article
 from newsroom.templatetags.french import date_fr
+from reads.models import ReadDay
 from tests.articles.test_views import photo_with_renditions, rich_article
 from tests.factories import ArticleFactory, AuthorFactory, RegionFactory, SectionFactory
 

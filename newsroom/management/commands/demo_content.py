@@ -30,7 +30,7 @@ from PIL import Image, ImageDraw
 from taggit.models import Tag, TaggedItem
 
 from articles import demo_data
-from articles.models import Article, ArticleAuthor, Author, Box, Category, Photo, ReadDay, UpdateNote
+from articles.models import Article, ArticleAuthor, Author, Box, Category, Photo, UpdateNote
 from articles.renditions import photo_make_renditions
 from articles.sanitize import sanitize_html
 from articles.search import articles_refresh_search_vector
@@ -38,6 +38,7 @@ from articles.services import article_publish, article_schedule, article_submit
 from comments.models import Reaction, message_digest
 from comments.moderation import ReactionRefused, reaction_approve, reaction_submit, reactions_recount
 from newsroom.ads import ensure_demo_campaign
+from reads.models import ReadDay
 
 Status = Article.Status
 PHOTO_SIZE = (1600, 1000)

@@ -8,9 +8,10 @@ import redis
 import time_machine
 from django.core.management import call_command
 
-from articles import reads
-from articles.models import Article, ReadDay
-from articles.reads import FlushedBatch
+from articles.models import Article
+from reads import buffer, chart
+from reads import services as reads
+from reads.models import FlushedBatch, ReadDay
 from tests.factories import ArticleFactory
 
 NOON = dt.datetime(2026, 3, 10, 11, 0, tzinfo=dt.UTC)
@@ -143,8 +144,8 @@ def test_a_batch_left_by_a_crash_after_the_commit_is_not_counted_twice(buffered,
 def test_two_flushes_of_the_same_batch_write_it_once(buffered, article):
     """What two concurrent runs do: both see the same claimed batch."""
     register(article, "r1")
-    keys = reads._keys()
-    client = reads.redis_client()
+    keys = buffer.key_names()
+    client = buffer.redis_client()
     client.rename(keys["pending"], "newsroom:reads:batch:deadbeef")
     client.sadd(keys["batches"], "newsroom:reads:batch:deadbeef")
     first, second = reads.FlushResult(), reads.FlushResult()
@@ -180,7 +181,7 @@ def test_old_batch_ids_and_expired_marks_are_purged(buffered, article, settings)
 def test_the_chart_includes_pending_reads(buffered, article):
     ReadDay.objects.create(article=article, day=DAY, count=5)
     register(article, "r1", "r2")
-    series = dict(reads.daily_reads(article, today=DAY))
+    series = dict(chart.daily_reads(article, today=DAY))
     assert series[DAY] == 7 and len(series) == 30
 
 

@@ -3,19 +3,20 @@
 Run it every minute (cron or a systemd timer, see bench/reads/README.md): the
 figure on the pages lags by at most that interval, and "Les plus lus" reads the
 database. Safe to run while traffic flows, twice at once, or again after a crash:
-each batch is written once (articles.reads.flush_buffer).
+each batch is written once (reads.services.flush_buffer).
 """
 
 from django.core.management.base import BaseCommand
 
-from articles import reads
+from reads import buffer
+from reads import services as reads
 
 
 class Command(BaseCommand):
     help = "Écrit en base les lectures en attente dans Redis et purge les marques de lecteurs expirées."
 
     def handle(self, *args, **options):
-        if reads.redis_client() is None:
+        if buffer.redis_client() is None:
             purged = reads.purge_marks()
             self.stdout.write(
                 f"Lectures non mises en tampon (pas de Redis) : rien à écrire ; {purged} marque(s) expirée(s) purgée(s)."

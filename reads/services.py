@@ -2,7 +2,6 @@
 
 Contracts used by other parts:
 - ``displayed_reads(article) -> int``: the figure shown to readers (database + pending buffer).
-- ``reads_chart_svg(article) -> str``: the admin's daily curve, server-side SVG (safe HTML).
 - ``read_register(*, article_id, reader, now=None) -> bool``: the one service that counts
   (a batch of one of ``register_reads``).
 - ``count_read(Read(...))``: what a page view calls; the read joins the worker's queue
@@ -41,51 +40,23 @@ import os
 import threading
 import uuid
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import IntegrityError, OperationalError, connection, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import Article, FlushedBatch, ReadDay, ReaderMark
+from articles.models import Article
+
+from . import buffer
+from .conf import Read, buffer_url, queue_seconds, read_day, redis_prefix, window_seconds
+from .models import FlushedBatch, ReadDay, ReaderMark
+
+__all__ = ["Read", "count_read", "displayed_reads", "flush_buffer", "read_register", "register_reads"]
 
 logger = logging.getLogger(__name__)
-
-
-# ---------------------------------------------------------------------------
-# Settings (read on each call so that override_settings works in tests).
-
-
-def window_seconds() -> int:
-    return int(getattr(settings, "READS_WINDOW_SECONDS", 1800))
-
-
-def reads_enabled() -> bool:
-    return bool(getattr(settings, "READS_ENABLED", True))
-
-
-def buffer_url() -> str:
-    """The Redis URL of the read buffer, or "" in the default (database) mode."""
-    if not getattr(settings, "READS_BUFFER", False):
-        return ""
-    return getattr(settings, "READS_REDIS_URL", "") or getattr(settings, "REDIS_URL", "")
-
-
-def _prefix() -> str:
-    return getattr(settings, "READS_REDIS_PREFIX", "newsroom:reads:")
-
-
-def _zone() -> ZoneInfo:
-    return ZoneInfo(getattr(settings, "READS_TIME_ZONE", "Europe/Paris"))
-
-
-def read_day(now: datetime) -> date:
-    """The day a read belongs to in "Les plus lus": the newsroom's (Paris) calendar day."""
-    return now.astimezone(_zone()).date()
 
 
 # ---------------------------------------------------------------------------
@@ -93,7 +64,7 @@ def read_day(now: datetime) -> date:
 
 
 def _salt() -> str:
-    return getattr(settings, "READS_SALT", "") or settings.SECRET_KEY
+    return settings.READS_SALT or settings.SECRET_KEY
 
 
 def reader_from_cookie(value: str) -> str:
@@ -110,16 +81,6 @@ def reader_from_client(ip: str, user_agent: str) -> str:
 
 # ---------------------------------------------------------------------------
 # The service.
-
-
-@dataclass(frozen=True)
-class Read:
-    """One page view to count: who read which article, and when."""
-
-    article_id: int
-    reader: str
-    also: tuple[str, ...] = ()
-    now: datetime = field(default_factory=timezone.now)  # the view's time, not the sending's
 
 
 def read_register(*, article_id: int, reader: str, now: datetime | None = None, also: tuple[str, ...] = ()) -> bool:
@@ -142,7 +103,7 @@ def register_reads(batch: list[Read]) -> int:
     if not batch:
         return 0
     if buffer_url():
-        return _register_redis(batch)
+        return buffer.register(batch)
     if connection.vendor == "postgresql":
         return _register_postgresql(batch)
     with transaction.atomic(), connection.cursor() as cursor:
@@ -247,7 +208,7 @@ def _pg_statements(batch: list[Read], window: int) -> list[list[tuple]]:
 
 
 def _register_postgresql(batch: list[Read]) -> int:
-    sql = _pg_batch_sql(bool(getattr(settings, "READS_SYNCHRONOUS_COMMIT", False)))
+    sql = _pg_batch_sql(bool(settings.READS_SYNCHRONOUS_COMMIT))
     window = window_seconds()
     statements = _pg_statements(batch, window)
     for attempt in range(3):
@@ -286,11 +247,6 @@ def _register_steps(cursor, article_id, reader, also, now) -> bool:
 # Off the request path: reads queued in the worker, sent in batches by a thread.
 
 
-def queue_seconds() -> float:
-    """How long a read may wait in its worker before it is sent (0: sent by the request)."""
-    return float(getattr(settings, "READS_QUEUE_SECONDS", 0))
-
-
 class ReadQueue:
     """The reads of one process, sent by one daemon thread every ``READS_QUEUE_SECONDS``.
 
@@ -325,7 +281,7 @@ class ReadQueue:
         self._thread = None
 
     def put(self, read: Read) -> None:
-        limit = int(getattr(settings, "READS_QUEUE_MAX", 1000))
+        limit = int(settings.READS_QUEUE_MAX)
         with self._lock:
             if self._thread is None and self._uses_thread:
                 self._start()
@@ -422,128 +378,7 @@ def purge_marks(now: datetime | None = None) -> int:
 
 
 # ---------------------------------------------------------------------------
-# Redis buffer.
-
-# KEYS: pending hash, mark key, other mark keys…  ARGV: now, until, window, article field, day field.
-# The mark stores its expiry: a mark is "seen" while its value is in the future.
-_REGISTER_LUA = """
-local now = tonumber(ARGV[1])
-local counted = 0
-local seen = redis.call('GET', KEYS[2])
-if (not seen) or tonumber(seen) <= now then
-  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
-  redis.call('HINCRBY', KEYS[1], ARGV[4], 1)
-  redis.call('HINCRBY', KEYS[1], ARGV[5], 1)
-  counted = 1
-end
-for i = 3, #KEYS do
-  local other = redis.call('GET', KEYS[i])
-  if (not other) or tonumber(other) <= now then
-    redis.call('SET', KEYS[i], ARGV[2], 'EX', ARGV[3])
-  end
-end
-return counted
-"""
-
-# KEYS: pending hash, set of batches being flushed.  ARGV: article field.
-_PENDING_LUA = """
-local total = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
-for _, key in ipairs(redis.call('SMEMBERS', KEYS[2])) do
-  total = total + tonumber(redis.call('HGET', key, ARGV[1]) or '0')
-end
-return total
-"""
-
-# KEYS: pending hash, set of batches, new batch key. Renames and records in one step,
-# so a crash can never leave a batch that nobody knows about.
-_CLAIM_LUA = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('RENAME', KEYS[1], KEYS[3])
-redis.call('SADD', KEYS[2], KEYS[3])
-return 1
-"""
-
-
-@functools.cache
-def _redis(url: str):
-    """One client (and connection pool) per process and URL, created lazily after fork."""
-    import redis
-
-    client = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
-    client.newsroom_scripts = {
-        "register": client.register_script(_REGISTER_LUA),
-        "pending": client.register_script(_PENDING_LUA),
-        "claim": client.register_script(_CLAIM_LUA),
-    }
-    return client
-
-
-def redis_client():
-    url = buffer_url()
-    return _redis(url) if url else None
-
-
-def _keys():
-    prefix = _prefix()
-    return {"pending": prefix + "pending", "batches": prefix + "batches", "mark": prefix + "mark:"}
-
-
-def _register_redis(batch: list[Read]) -> int:
-    """The batch as calls of the register script; Redis runs them one after the other."""
-    client = _redis(buffer_url())
-    script = client.newsroom_scripts["register"]
-    keys = _keys()
-    window = window_seconds()
-    # A batch of one is a plain call; a pipeline costs one more round trip (SCRIPT EXISTS).
-    pipe = client.pipeline(transaction=False) if len(batch) > 1 else None
-    results = []
-    for read in batch:
-        now = read.now
-        stamp = int(now.timestamp())
-        marks = [f"{keys['mark']}{read.article_id}:{identity}" for identity in (read.reader, *read.also)]
-        results.append(
-            script(
-                keys=[keys["pending"], *marks],
-                args=[
-                    stamp,
-                    stamp + window,
-                    window,
-                    str(read.article_id),
-                    f"{read.article_id}:{read_day(now).isoformat()}",
-                ],
-                client=pipe,
-            )
-        )
-    if pipe is not None:
-        results = pipe.execute()
-    return sum(int(counted) for counted in results)
-
-
-def pending_reads(article_id: int) -> int:
-    """Reads counted in Redis and not yet in the database (0 in the default mode)."""
-    client = redis_client()
-    if client is None:
-        return 0
-    keys = _keys()
-    return int(client.newsroom_scripts["pending"](keys=[keys["pending"], keys["batches"]], args=[str(article_id)]))
-
-
-def pending_days(article_id: int, days: list[date]) -> dict[date, int]:
-    """Pending reads of one article per day, for the admin chart."""
-    client = redis_client()
-    if client is None or not days:
-        return {}
-    keys = _keys()
-    fields = [f"{article_id}:{day.isoformat()}" for day in days]
-    hashes = [keys["pending"], *sorted(k.decode() for k in client.smembers(keys["batches"]))]
-    pipe = client.pipeline(transaction=False)
-    for key in hashes:
-        pipe.hmget(key, fields)
-    result = {day: 0 for day in days}
-    for values in pipe.execute():
-        for day, value in zip(days, values, strict=True):
-            result[day] += int(value or 0)
-    return result
+# From the Redis buffer to the database.
 
 
 @dataclass
@@ -566,7 +401,7 @@ def _parse_batch(raw: dict) -> dict[tuple[int, date], int]:
 
 
 def _write_batch(client, key: str, result: FlushResult) -> None:
-    keys = _keys()
+    keys = buffer.key_names()
     batch_id = key.rsplit(":", 1)[-1]
     counts = _parse_batch(client.hgetall(key))
     if counts:
@@ -599,11 +434,11 @@ def flush_buffer() -> FlushResult:
     4. The batch is deleted from Redis.
     """
     result = FlushResult()
-    client = redis_client()
+    client = buffer.redis_client()
     if client is None:
         return result
-    keys = _keys()
-    new_key = f"{_prefix()}batch:{uuid.uuid4().hex}"
+    keys = buffer.key_names()
+    new_key = f"{redis_prefix()}batch:{uuid.uuid4().hex}"
     client.newsroom_scripts["claim"](keys=[keys["pending"], keys["batches"], new_key])
     for key in sorted(k.decode() for k in client.smembers(keys["batches"])):
         _write_batch(client, key, result)
@@ -612,114 +447,20 @@ def flush_buffer() -> FlushResult:
 
 def purge_flushed_batches(now: datetime | None = None) -> int:
     """Forget batch ids long after their batch left Redis."""
-    days = int(getattr(settings, "READS_BATCH_RETENTION_DAYS", 30))
+    days = int(settings.READS_BATCH_RETENTION_DAYS)
     cutoff = (now or timezone.now()) - timedelta(days=days)
     deleted, _ = FlushedBatch.objects.filter(flushed_at__lt=cutoff).delete()
     return deleted
 
 
 # ---------------------------------------------------------------------------
-# What pages and the admin show.
+# What pages show.
 
 
 def displayed_reads(article) -> int:
     """Database figure plus what waits in the buffer; never fails a page over a counter."""
     try:
-        return article.reads + pending_reads(article.pk)
+        return article.reads + buffer.pending_reads(article.pk)
     except Exception:  # noqa: BLE001 - Redis down: show the database figure
         logger.warning("reads: pending buffer unavailable", exc_info=True)
         return article.reads
-
-
-def french_number(n: int) -> str:
-    """1 234 567 with narrow no-break spaces, as French typography wants."""
-    return f"{n:,}".replace(",", "\u202f")
-
-
-def _reads_label(n: int) -> str:
-    return f"{french_number(n)} lecture{'s' if n > 1 else ''}"
-
-
-FRENCH_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(day: date, *, year=True) -> str:
-    first = "1er" if day.day == 1 else str(day.day)
-    text = f"{first} {FRENCH_MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
-
-
-def daily_reads(article, *, days=30, today: date | None = None) -> list[tuple[date, int]]:
-    """[(day, reads)] for the last ``days`` days up to today (Paris), database + buffer."""
-    today = today or read_day(timezone.now())
-    span = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
-    stored = dict(ReadDay.objects.filter(article=article, day__gte=span[0], day__lte=today).values_list("day", "count"))
-    try:
-        pending = pending_days(article.pk, span)
-    except Exception:  # noqa: BLE001
-        logger.warning("reads: pending buffer unavailable", exc_info=True)
-        pending = {}
-    return [(day, stored.get(day, 0) + pending.get(day, 0)) for day in span]
-
-
-def reads_chart_svg(article, *, days=30, today: date | None = None) -> str:
-    """The last 30 days of reads as an inline SVG (no script), labels escaped by the template."""
-    series = daily_reads(article, days=days, today=today)
-    width, height, left, right, top, bottom = 640, 180, 44, 12, 14, 30
-    plot_w, plot_h = width - left - right, height - top - bottom
-    peak = max((n for _, n in series), default=0)
-    scale = peak or 1
-    step = plot_w / max(len(series) - 1, 1)
-    points = []
-    for index, (day, n) in enumerate(series):
-        x = left + index * step
-        y = top + plot_h - (n / scale) * plot_h
-        points.append(
-            {
-                "x": f"{x:.1f}",
-                "y": f"{y:.1f}",
-                "label": f"{french_date(day)} : {_reads_label(n)}".replace(" :", "\u202f:"),
-            }
-        )
-    ticks = [series[0][0], series[len(series) // 2][0], series[-1][0]] if series else []
-    tick_labels = (
-        [
-            {"x": f"{left + i * step:.1f}", "text": french_date(day, year=False)}
-            for i, day in ((0, ticks[0]), (len(series) // 2, ticks[1]), (len(series) - 1, ticks[2]))
-        ]
-        if ticks
-        else []
-    )
-    total = sum(n for _, n in series)
-    context = {
-        "width": width,
-        "height": height,
-        "left": left,
-        "right_x": width - right,
-        "top": top,
-        "base_y": top + plot_h,
-        "label_y": height - 8,
-        "polyline": " ".join(f"{p['x']},{p['y']}" for p in points),
-        "points": points,
-        "ticks": tick_labels,
-        "peak": french_number(peak),
-        "title": f"Lectures par jour de « {article.title} »".replace("« ", "«\u202f").replace(" »", "\u202f»"),
-        "summary": (
-            f"{_reads_label(total)} sur {days} jours, du {french_date(series[0][0])} "
-            f"au {french_date(series[-1][0])} ; au plus {_reads_label(peak)} en un jour"
-        ).replace(" ;", "\u202f;"),
-    }
-    return render_to_string("admin/articles/reads_chart.html", context)

@@ -11,8 +11,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
-from articles import reads
-from articles.models import Article, ReadDay
+from articles.models import Article
+from reads import buffer
+from reads import services as reads
+from reads.models import ReadDay
 from tests.factories import ArticleFactory
 
 DISTINCT = 40
@@ -72,7 +74,7 @@ def test_concurrent_reads_and_flushes_with_redis_count_exactly(article, settings
     reads.flush_buffer()
     assert Article.objects.get(pk=article.pk).reads == DISTINCT + 1
     assert ReadDay.objects.get(article=article).count == DISTINCT + 1
-    assert reads.pending_reads(article.pk) == 0
+    assert buffer.pending_reads(article.pk) == 0
 
 
 @pytest.mark.django_db(transaction=True)

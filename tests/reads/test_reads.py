@@ -11,10 +11,12 @@ from django.template import Context, Template
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
 
-from articles import reads
-from articles.models import Article, ReadDay
-from articles.reads import ReaderMark
+from articles.models import Article
 from articles.views import article_detail
+from reads import chart
+from reads import services as reads
+from reads.models import ReadDay, ReaderMark
+from reads.queries import most_read
 from tests.factories import ArticleFactory, UserFactory
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
@@ -328,7 +330,7 @@ def test_reads_fall_on_the_paris_day(client, article, mode):
     flushed(mode)
     assert list(ReadDay.objects.values_list("article_id", "day", "count")) == [(article.pk, dt.date(2026, 3, 11), 2)]
     assert Article.objects.get(pk=article.pk).reads == 2
-    assert list(Article.objects.most_read(dt.date(2026, 3, 11))) == [article]
+    assert list(most_read(Article.objects.all(), since=dt.date(2026, 3, 11))) == [article]
 
 
 def test_daily_buckets_add_up_across_days(client, article, mode):
@@ -369,7 +371,7 @@ SITE_CACHE = [
     "django.middleware.cache.UpdateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "articles.middleware.ReadCountingMiddleware",
+    "reads.middleware.ReadCountingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -384,7 +386,7 @@ def site_cache(settings, layout):
     middleware = list(SITE_CACHE)
     if layout == "inside":
         middleware.remove("django.middleware.cache.UpdateCacheMiddleware")
-        counting = middleware.index("articles.middleware.ReadCountingMiddleware")
+        counting = middleware.index("reads.middleware.ReadCountingMiddleware")
         middleware.insert(counting + 1, "django.middleware.cache.UpdateCacheMiddleware")
     settings.MIDDLEWARE = middleware
     settings.CACHE_MIDDLEWARE_SECONDS = 3600
@@ -435,7 +437,7 @@ def test_the_chart_shows_thirty_french_days_with_escaped_labels(article, mode):
     ReadDay.objects.create(article=article, day=dt.date(2026, 1, 1), count=99)  # older than 30 days
     with time_machine.travel(NOON, tick=False):
         reads.read_register(article_id=article.pk, reader="x" * 32)
-        svg = reads.reads_chart_svg(article)
+        svg = chart.reads_chart_svg(article)
     assert svg.count("<circle") == 30
     assert "<script" not in svg and "&lt;script&gt;" in svg and "&amp;" in svg
     assert "1er mars 2026\u202f: 1\u202f234 lectures" in svg

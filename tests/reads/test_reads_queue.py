@@ -17,8 +17,9 @@ import pytest
 from django.db import connection
 from django.db.models import Sum
 
-from articles import reads
-from articles.models import Article, ReadDay
+from articles.models import Article
+from reads import services as reads
+from reads.models import ReadDay
 from tests.factories import ArticleFactory
 
 NOON = dt.datetime(2026, 3, 10, 11, 0, tzinfo=dt.UTC)
@@ -207,7 +208,7 @@ def test_a_forked_worker_starts_with_an_empty_queue():
 EXIT_SCRIPT = """
 import django
 django.setup()
-from articles import reads
+from reads import services as reads
 for n in range({count}):
     reads.QUEUE.put(reads.Read({article_id}, f"reader-{{n}}"))
 assert reads.QUEUE._thread is not None

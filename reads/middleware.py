@@ -18,7 +18,8 @@ import secrets
 import crawleruseragents
 from django.conf import settings
 
-from . import reads
+from . import services as reads
+from .conf import Read, reads_enabled
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +28,6 @@ COOKIE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # Sent by browsers for speculative loads that the reader may never see.
 PREFETCH_HEADERS = ("Sec-Purpose", "Purpose", "X-Moz", "X-Purpose")
 PREFETCH_WORDS = ("prefetch", "prerender", "preview")
-# CNIL: an audience-measurement cookie may live 13 months, never extended by visits.
-DEFAULT_COOKIE_AGE = 395 * 24 * 3600
 
 
 @functools.lru_cache(maxsize=4096)
@@ -56,7 +55,7 @@ def client_ip(request) -> str:
 
 
 def cookie_name() -> str:
-    return getattr(settings, "READS_COOKIE_NAME", "nr_lecteur")
+    return settings.READS_COOKIE_NAME
 
 
 class ReadCountingMiddleware:
@@ -67,7 +66,7 @@ class ReadCountingMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         article_id = response.get(ARTICLE_HEADER) if request.method == "GET" else None
-        if article_id is None or response.status_code != 200 or not reads.reads_enabled():
+        if article_id is None or response.status_code != 200 or not reads_enabled():
             return response
         user_agent = request.headers.get("User-Agent", "")
         if is_bot(user_agent) or is_speculative(request):
@@ -96,12 +95,12 @@ class ReadCountingMiddleware:
             response.set_cookie(
                 name,
                 cookie,
-                max_age=getattr(settings, "READS_COOKIE_AGE", DEFAULT_COOKIE_AGE),
+                max_age=settings.READS_COOKIE_AGE,
                 httponly=True,
                 samesite="Lax",
                 secure=request.is_secure(),
             )
         try:
-            reads.count_read(reads.Read(article_id, reader, also))
+            reads.count_read(Read(article_id, reader, also))
         except Exception:  # noqa: BLE001 - a counter must never break the page
             logger.exception("reads: could not count a read of article %s", article_id)
