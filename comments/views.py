@@ -1,19 +1,19 @@
 """Readers' side: post a reaction, report one. Thin: the rules are in comments.moderation.
 
 Without JavaScript a post answers with a redirect to the article (notice in the query
-string, so a cached article page stays shareable) or, when refused, with the article page
-re-rendered with the errors and a 4xx status. static/js/reactions.js asks for JSON instead.
+string, so a cached article page stays shareable) or, when refused, with a page of this
+app, "Réagir à cet article" under the article's title, with the errors and a 4xx status.
+static/js/reactions.js asks for JSON instead.
 """
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import Resolver404, resolve
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
-from common.http import ARTICLE_ID_HEADER, client_ip
+from common.http import client_ip
 
 from .forms import ReactionForm, ReportForm
 from .models import Reaction
@@ -32,7 +32,6 @@ NOTICES = {
     "publiee": "Merci\u202f! Votre réaction est publiée.",
     "signalement": "Merci, votre signalement a été transmis aux modérateurs.",
 }
-SECTION_MARKER = b"data-reactions-section"
 
 
 def wants_json(request) -> bool:
@@ -43,27 +42,13 @@ def _form_errors(form) -> dict:
     return {field or "__all__": [str(message) for message in messages] for field, messages in form.errors.items()}
 
 
-def _article_page_with_form(request, article, form, status):
-    """The article page again, with the form as the reader filled it and its errors.
+def _form_page(request, article, form, status):
+    """The form again, as the reader filled it, with its errors, under the article's title.
 
-    The article view belongs to the articles app; it is reached through its URL so that
-    this app does not depend on its signature. The reactions tag finds the bound form on
-    the request. If that page cannot carry the form, a page of our own does.
+    A page of the comments app ("Réagir à cet article"): the article view belongs to the
+    articles app and is not called from here. Not a read, never cached.
     """
-    request.reaction_form = form
-    response = None
-    try:
-        match = resolve(article.get_absolute_url())
-        response = match.func(request, *match.args, **match.kwargs)
-        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-            response.render()
-    except (Http404, Resolver404):
-        response = None
-    if response is None or response.status_code != 200 or SECTION_MARKER not in response.content:
-        response = render(request, "comments/article_reactions.html", {"article": article})
-    response.status_code = status
-    if ARTICLE_ID_HEADER in response:  # a refused post is not a read
-        del response[ARTICLE_ID_HEADER]
+    response = render(request, "comments/article_reactions.html", {"article": article, "form": form}, status=status)
     add_never_cache_headers(response)
     return response
 
@@ -96,7 +81,7 @@ def reaction_post(request, article_id):
         response = JsonResponse({"ok": False, "errors": _form_errors(form), "token": form.fresh_token}, status=status)
         add_never_cache_headers(response)
     else:
-        response = _article_page_with_form(request, article, form, status)
+        response = _form_page(request, article, form, status)
     if retry_after:
         response["Retry-After"] = str(retry_after)
     return response

@@ -32,12 +32,14 @@ def french_count(count: int) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def reactions_section(context, article):
-    """The "Réagir à cet article" region: approved reactions, the form or the closed notice."""
+def reactions_section(context, article, form=None):
+    """The "Réagir à cet article" region: approved reactions, the form or the closed notice.
+
+    ``form`` is the reader's refused form, bound and with its errors; else a fresh one.
+    """
     request = context.get("request")
     reactions = list(Reaction.objects.public_for(article))
     is_open = reactions_open(article)
-    form = getattr(request, "reaction_form", None) if request is not None else None
     if form is None or getattr(form, "article", None) != article:
         form = ReactionForm(article=article) if is_open else None
     notice = None
