@@ -4,12 +4,12 @@ rule of comments.moderation runs; the rules themselves live in the services."""
 import time
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 
 from common.french import NNBSP, french_number
 
 from .models import ReactionReport
-from .moderation import setting
 
 TOKEN_SALT = "comments.reaction-form"
 
@@ -52,7 +52,7 @@ class ReactionForm(forms.Form):
     def __init__(self, *args, article=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
-        self.message_max = setting("REACTIONS_MESSAGE_MAX_LENGTH", 2000)
+        self.message_max = settings.REACTIONS_MESSAGE_MAX_LENGTH
         self.fields["message"].widget.attrs["maxlength"] = self.message_max
         self.fields["message"].help_text = f"{french_number(self.message_max)} caractères au maximum."
 
@@ -75,7 +75,7 @@ class ReactionForm(forms.Form):
         return signing.loads(self.data.get("token", ""), salt=TOKEN_SALT, max_age=max_age)
 
     def clean_token(self):
-        max_age = setting("REACTIONS_FORM_MAX_AGE", 4 * 3600)
+        max_age = settings.REACTIONS_FORM_MAX_AGE
         try:
             data = self._token_data(max_age)
         except signing.SignatureExpired:
@@ -91,7 +91,7 @@ class ReactionForm(forms.Form):
                 "Le formulaire n'est pas valide. Rechargez la page, puis envoyez votre message.", code="bad_token"
             )
         age = time.time() - data.get("t", 0)
-        if age < setting("REACTIONS_FORM_MIN_SECONDS", 3):
+        if age < settings.REACTIONS_FORM_MIN_SECONDS:
             raise forms.ValidationError(
                 "Envoi trop rapide. Relisez votre message, puis envoyez-le à nouveau.", code="too_fast"
             )
@@ -112,7 +112,7 @@ class ReactionForm(forms.Form):
         """
         if self.is_bound and self.article is not None:
             try:
-                data = self._token_data(setting("REACTIONS_FORM_MAX_AGE", 4 * 3600))
+                data = self._token_data(settings.REACTIONS_FORM_MAX_AGE)
             except signing.BadSignature:
                 data = None
             if isinstance(data, dict) and data.get("a") == self.article.pk:

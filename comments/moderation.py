@@ -42,10 +42,6 @@ MODERATOR_MOVES = {
 }
 
 
-def setting(name, default):
-    return getattr(settings, name, default)
-
-
 # --- Errors the views turn into French messages -------------------------------------
 
 
@@ -99,7 +95,7 @@ def reactions_close_at(article: Article) -> datetime | None:
         return None
     days = article.reactions_open_days
     if days is None:
-        days = setting("REACTIONS_OPEN_DAYS", 30)
+        days = settings.REACTIONS_OPEN_DAYS
     return published + timedelta(days=days)
 
 
@@ -115,7 +111,7 @@ def reactions_open(article: Article, now: datetime | None = None) -> bool:
 
 
 def _salted(value: str) -> str:
-    salt = setting("REACTIONS_IP_SALT", "") or settings.SECRET_KEY
+    salt = settings.REACTIONS_IP_SALT or settings.SECRET_KEY
     return hmac.new(salt.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
@@ -208,7 +204,7 @@ def commenter_is_trusted(email: str) -> bool:
     """At least N approved and nothing refused. A reaction removed after approval counts
     as refused: a moderator had to take it down."""
     history = commenter_history(email)
-    return history["refused"] == 0 and history["approved"] >= setting("REACTIONS_TRUSTED_AFTER", 3)
+    return history["refused"] == 0 and history["approved"] >= settings.REACTIONS_TRUSTED_AFTER
 
 
 # --- Rate limits --------------------------------------------------------------------
@@ -225,12 +221,10 @@ def _hit(key: str, window: int) -> int:
 
 
 def _check_rate_limits(*, email: str, ip_digest: str) -> None:
-    window = setting("REACTIONS_RATE_WINDOW", 600)
-    checks = [
-        (f"reactions:rate:email:{hashlib.sha256(email.encode()).hexdigest()}", setting("REACTIONS_RATE_PER_EMAIL", 5))
-    ]
+    window = settings.REACTIONS_RATE_WINDOW
+    checks = [(f"reactions:rate:email:{hashlib.sha256(email.encode()).hexdigest()}", settings.REACTIONS_RATE_PER_EMAIL)]
     if ip_digest:
-        checks.append((f"reactions:rate:ip:{ip_digest}", setting("REACTIONS_RATE_PER_IP", 20)))
+        checks.append((f"reactions:rate:ip:{ip_digest}", settings.REACTIONS_RATE_PER_IP))
     over = False
     for key, limit in checks:
         if _hit(key, window) > limit:
@@ -384,7 +378,7 @@ def reaction_report(*, reaction: Reaction, reason: str, reporter: str) -> tuple[
     except IntegrityError:
         return ReactionReport.objects.get(reaction=reaction, reporter_hash=reporter), False
     open_reports = reaction.reports.filter(resolved=False).count()
-    if open_reports >= setting("REACTIONS_REPORTS_THRESHOLD", 3):
+    if open_reports >= settings.REACTIONS_REPORTS_THRESHOLD:
         try:
             _move(
                 reaction=reaction,
@@ -422,13 +416,13 @@ def queue_alert_check() -> bool:
     A flag in the shared cache keeps it to one message until the queue drops below the
     threshold again (or the flag expires, as a reminder).
     """
-    threshold = setting("REACTIONS_QUEUE_ALERT", 20)
+    threshold = settings.REACTIONS_QUEUE_ALERT
     if not threshold:
         return False
     size = queue_size()
     if size < threshold:
         return False
-    if not cache.add(ALERT_KEY, size, timeout=setting("REACTIONS_QUEUE_ALERT_REPEAT", 6 * 3600)):
+    if not cache.add(ALERT_KEY, size, timeout=settings.REACTIONS_QUEUE_ALERT_REPEAT):
         return False
     recipients = moderator_emails()
     if not recipients:
@@ -448,7 +442,7 @@ def queue_alert_check() -> bool:
 
 
 def _queue_alert_reset_if_below() -> None:
-    threshold = setting("REACTIONS_QUEUE_ALERT", 20)
+    threshold = settings.REACTIONS_QUEUE_ALERT
     if threshold and cache.get(ALERT_KEY) is not None and queue_size() < threshold:
         cache.delete(ALERT_KEY)
 
