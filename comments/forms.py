@@ -86,16 +86,33 @@ class ReactionForm(forms.Form):
             raise forms.ValidationError(
                 "Le formulaire n'est pas valide. Rechargez la page, puis envoyez votre message.", code="bad_token"
             ) from None
-        if not isinstance(data, dict) or self.article is None or data.get("a") != self.article.pk:
+        if not self._is_ours(data):
             raise forms.ValidationError(
                 "Le formulaire n'est pas valide. Rechargez la page, puis envoyez votre message.", code="bad_token"
             )
-        age = time.time() - data.get("t", 0)
+        age = time.time() - data["t"]
         if age < settings.REACTIONS_FORM_MIN_SECONDS:
             raise forms.ValidationError(
                 "Envoi trop rapide. Relisez votre message, puis envoyez-le à nouveau.", code="too_fast"
             )
         return data
+
+    def _is_ours(self, data) -> bool:
+        """A payload make_token wrote for this article: whole numbers, nothing else.
+
+        The signature proves who wrote it, not its shape: a token signed with a leaked
+        or reused key may hold any JSON (a text, null, NaN), which must not reach the
+        arithmetic below.
+        """
+        if not isinstance(data, dict) or self.article is None:
+            return False
+        article_id, served_at = data.get("a"), data.get("t")
+        return (
+            type(article_id) is int
+            and article_id == self.article.pk
+            and type(served_at) is int
+            and 0 <= served_at <= time.time() + 60
+        )
 
     def add_error(self, field, error):
         # Token and honeypot errors concern the whole form: show them above it.
@@ -115,7 +132,7 @@ class ReactionForm(forms.Form):
                 data = self._token_data(settings.REACTIONS_FORM_MAX_AGE)
             except signing.BadSignature:
                 data = None
-            if isinstance(data, dict) and data.get("a") == self.article.pk:
+            if self._is_ours(data):
                 return self.data.get("token")
         return make_token(self.article.pk if self.article else 0)
 

@@ -280,3 +280,38 @@ def test_error_page_is_a_light_page_of_its_own(client, article, django_assert_ma
     assert f"<title>Réagir à « {article.title} »" in page
     assert "Gardé tel quel" in page and "Adresse e-mail non valide" in page
     assert "article lu" not in page  # not the article page (whose dateline counts reads)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"t": "hier"},
+        {"t": None},
+        {"t": [1]},
+        {"t": 1.5},
+        {"t": True},
+        {"t": float("nan")},
+        {"t": 10**30},  # far in the future
+        {"a": "ARTICLE"},  # the article's id as text
+        {"a": None},
+    ],
+    ids=["text", "null", "list", "float", "bool", "nan", "future", "id-as-text", "no-id"],
+)
+def test_correctly_signed_token_with_a_wrong_shape_is_a_400(client, article, no_words, payload):
+    """A token signed with the site's key but not written by make_token: refused, not a 500."""
+    data = {"a": article.pk, "t": int(time.time()) - 60, **payload}
+    if data["a"] == "ARTICLE":
+        data["a"] = str(article.pk)
+    token = signing.dumps(data, salt=TOKEN_SALT)
+    response = client.post(post_url(article), form_data(article, token=token))
+    assert response.status_code == 400
+    assert "Le formulaire n&#x27;est pas valide" in html(response)
+    assert Reaction.objects.count() == 0
+
+    response = client.post(post_url(article), form_data(article, token=token), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["__all__"] == [
+        "Le formulaire n'est pas valide. Rechargez la page, puis envoyez votre message."
+    ]
+    assert response.json()["token"] != token  # a usable token replaces it
+    assert Reaction.objects.count() == 0
