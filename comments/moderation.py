@@ -10,6 +10,7 @@ approved reaction back to pending (the system, not a moderator, makes that move)
 
 import hashlib
 import hmac
+import ipaddress
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -77,6 +78,13 @@ class RateLimited(ReactionRefused):
         self.retry_after = retry_after
 
 
+class ReportsRateLimited(RateLimited):
+    message = (
+        "Vous avez envoyé beaucoup de signalements en peu de temps. "
+        "Merci de patienter avant de signaler une autre réaction."
+    )
+
+
 class InvalidTransition(ValidationError):
     pass
 
@@ -120,9 +128,30 @@ def ip_hash(ip: str) -> str:
     return _salted(f"ip:{ip}") if ip else ""
 
 
-def reporter_hash(ip: str, user_agent: str = "") -> str:
-    """One reader, for deduplicating reports: salted hash of IP and browser."""
-    return _salted(f"reporter:{ip}:{user_agent}")
+def network_of(ip: str) -> str:
+    """The network a reader reports from: an IPv4 address, or the /64 of an IPv6 one.
+
+    An IPv6 household or phone gets a whole /64 and may rotate addresses inside it, so
+    the prefix is what stands for one reader there.
+    """
+    try:
+        address = ipaddress.ip_address(ip.strip())
+    except ValueError:
+        return ip
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def reporter_hash(ip: str) -> str:
+    """One reporter per network: salted hash of the address (its /64 for IPv6).
+
+    Not the browser: one person switching User-Agents must stay one reporter, or a
+    single address could send any reaction back to the queue alone.
+    """
+    return _salted(f"reporter:{network_of(ip)}")
 
 
 # --- Word lists ---------------------------------------------------------------------
@@ -231,6 +260,12 @@ def _check_rate_limits(*, email: str, ip_digest: str) -> None:
             over = True
     if over:
         raise RateLimited(retry_after=window)
+
+
+def _check_report_rate(reporter: str) -> None:
+    window = settings.REACTIONS_REPORT_RATE_WINDOW
+    if _hit(f"reactions:rate:report:{reporter}", window) > settings.REACTIONS_REPORT_RATE_PER_NETWORK:
+        raise ReportsRateLimited(retry_after=window)
 
 
 # --- Transitions --------------------------------------------------------------------
@@ -366,12 +401,17 @@ def reaction_submit(
 def reaction_report(*, reaction: Reaction, reason: str, reporter: str) -> tuple[ReactionReport, bool]:
     """A reader's report; after K distinct open reports the reaction goes back to the queue.
 
-    Returns (report, created); a second report by the same reader changes nothing.
+    ``reporter`` is the reporter_hash of the reader's network. Returns (report, created):
+    a second report from the same network changes nothing, even after a moderator has
+    approved the reaction again (its reports are then resolved but kept), so the same
+    reporters cannot hide it twice; new reporters still can. Each network may file
+    REACTIONS_REPORT_RATE_PER_NETWORK reports per window, else ReportsRateLimited.
     """
     if reason not in ReactionReport.Reason.values:
         raise ValidationError("Motif de signalement inconnu.")
     if reaction.state != State.APPROVED:
         raise InvalidTransition("Seule une réaction publiée peut être signalée.")
+    _check_report_rate(reporter)
     try:
         with transaction.atomic():
             report = ReactionReport.objects.create(reaction=reaction, reason=reason, reporter_hash=reporter)

@@ -21,6 +21,7 @@ from .moderation import (
     RateLimited,
     ReactionRefused,
     ReactionsClosed,
+    ReportsRateLimited,
     ip_hash,
     reaction_report,
     reaction_submit,
@@ -107,11 +108,12 @@ def reaction_report_view(request, pk):
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
-            reaction_report(
-                reaction=reaction,
-                reason=form.cleaned_data["reason"],
-                reporter=reporter_hash(client_ip(request), request.headers.get("User-Agent", "")),
-            )
+            try:
+                reaction_report(
+                    reaction=reaction, reason=form.cleaned_data["reason"], reporter=reporter_hash(client_ip(request))
+                )
+            except ReportsRateLimited as refused:
+                return _report_refused(request, reaction, form, refused)
             if wants_json(request):
                 return JsonResponse({"ok": True, "notice": NOTICES["signalement"]})
             return redirect(f"{reaction.article.get_absolute_url()}?signalement=merci#reactions")
@@ -120,5 +122,17 @@ def reaction_report_view(request, pk):
     response = render(
         request, "comments/report.html", {"reaction": reaction, "form": form}, status=400 if form.errors else 200
     )
+    add_never_cache_headers(response)
+    return response
+
+
+def _report_refused(request, reaction, form, refused):
+    """Too many reports from this network: 429, the reason in French, nothing stored."""
+    form.add_error(None, refused.message)
+    if wants_json(request):
+        response = JsonResponse({"ok": False, "errors": _form_errors(form)}, status=429)
+    else:
+        response = render(request, "comments/report.html", {"reaction": reaction, "form": form}, status=429)
+    response["Retry-After"] = str(refused.retry_after)
     add_never_cache_headers(response)
     return response

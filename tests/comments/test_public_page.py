@@ -184,3 +184,70 @@ def test_only_visible_reactions_can_be_reported(client, article, state):
     url = reverse("comments:report", kwargs={"pk": reaction.pk})
     assert client.get(url).status_code == 404
     assert client.post(url, {"reason": "spam"}).status_code == 404
+
+
+# --- Reports counted by network (issue 11, item 7) ------------------------------
+
+
+def _report(client, reaction, ip, agent="Mozilla/5.0", **extra):
+    url = reverse("comments:report", kwargs={"pk": reaction.pk})
+    return client.post(url, {"reason": "insulte"}, REMOTE_ADDR=ip, HTTP_USER_AGENT=agent, **extra)
+
+
+def test_one_address_under_three_browsers_is_one_reporter(client, article, settings):
+    settings.REACTIONS_REPORTS_THRESHOLD = 3
+    reaction = make_reaction(article, message="Avis tranché mais correct")
+    for agent in ("Firefox/140", "Chrome/139", "Safari/18"):
+        assert _report(client, reaction, "198.51.100.7", agent).status_code == 302
+    assert ReactionReport.objects.count() == 1
+    assert Reaction.objects.get(pk=reaction.pk).state == Reaction.State.APPROVED
+    assert "Avis tranché mais correct" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_addresses_of_one_ipv6_network_are_one_reporter(client, article, settings):
+    settings.REACTIONS_REPORTS_THRESHOLD = 3
+    reaction = make_reaction(article)
+    for host in ("1", "2", "abcd:1"):
+        _report(client, reaction, f"2001:db8:0:42::{host}")
+    assert ReactionReport.objects.count() == 1
+    assert Reaction.objects.get(pk=reaction.pk).state == Reaction.State.APPROVED
+
+
+def test_same_reporters_cannot_hide_a_reaction_again_after_approval(client, article, settings):
+    from comments.moderation import reaction_approve
+    from tests.factories import moderator
+
+    settings.REACTIONS_REPORTS_THRESHOLD = 3
+    reaction = make_reaction(article, message="Réaction défendue par la modération")
+    for n in range(3):
+        _report(client, reaction, f"203.0.113.{n}", "Firefox/140")
+    assert Reaction.objects.get(pk=reaction.pk).state == Reaction.State.PENDING
+
+    reaction_approve(reaction=Reaction.objects.get(pk=reaction.pk), user=moderator())
+    # The same three networks, with new browsers: the reaction stays published.
+    for n in range(3):
+        _report(client, reaction, f"203.0.113.{n}", "Chrome/139")
+    assert Reaction.objects.get(pk=reaction.pk).state == Reaction.State.APPROVED
+
+    # Three readers who had not reported it yet still can.
+    for n in range(3):
+        _report(client, reaction, f"192.0.2.{n}")
+    assert Reaction.objects.get(pk=reaction.pk).state == Reaction.State.PENDING
+
+
+def test_reports_are_rate_limited_per_network(client, article, settings):
+    settings.REACTIONS_REPORT_RATE_PER_NETWORK = 3
+    settings.REACTIONS_REPORT_RATE_WINDOW = 3600
+    reactions = [make_reaction(article) for _ in range(5)]
+    for reaction in reactions[:3]:
+        assert _report(client, reaction, "198.51.100.9").status_code == 302
+    refused = _report(client, reactions[3], "198.51.100.9")
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "3600"
+    assert "beaucoup de signalements" in refused.content.decode()
+    as_json = _report(client, reactions[4], "198.51.100.9", HTTP_ACCEPT="application/json")
+    assert as_json.status_code == 429
+    assert "beaucoup de signalements" in as_json.json()["errors"]["__all__"][0]
+    assert ReactionReport.objects.count() == 3
+    # Another network is not limited.
+    assert _report(client, reactions[3], "198.51.100.10").status_code == 302
