@@ -9,7 +9,7 @@ from django.core import signing
 
 from common.french import NNBSP, french_number
 
-from .models import ReactionReport
+from .models import ReactionReport, visible_text
 
 TOKEN_SALT = "comments.reaction-form"
 
@@ -19,8 +19,20 @@ def make_token(article_id: int, now: float | None = None) -> str:
     return signing.dumps({"a": article_id, "t": int(now if now is not None else time.time())}, salt=TOKEN_SALT)
 
 
+class VisibleCharField(forms.CharField):
+    """Normalised (visible_text) before Django strips and validates it."""
+
+    def to_python(self, value):
+        return super().to_python(visible_text(value) if isinstance(value, str) else value)
+
+
+class VisibleEmailField(forms.EmailField):
+    def to_python(self, value):
+        return super().to_python(visible_text(value) if isinstance(value, str) else value)
+
+
 class ReactionForm(forms.Form):
-    name = forms.CharField(
+    name = VisibleCharField(
         label="Nom",
         max_length=80,
         error_messages={
@@ -29,7 +41,7 @@ class ReactionForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = VisibleEmailField(
         label="E-mail",
         help_text="Jamais publiée.",
         max_length=254,
@@ -40,7 +52,7 @@ class ReactionForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    message = forms.CharField(
+    message = VisibleCharField(
         label="Message",
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Merci d'écrire un message"},

@@ -6,6 +6,7 @@ reaction's state by itself.
 
 import hashlib
 import re
+import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +16,23 @@ from django.utils import timezone
 
 from articles.models import Article
 from common.french import fold
+
+
+def visible_text(text: str) -> str:
+    """What a reader typed, as it reads: NFKC, without Unicode format characters (Cf).
+
+    Zero-width spaces, joiners, direction marks and soft hyphens are invisible: kept,
+    they make "a@b.fr" and "a@b.fr" + U+200B two addresses (around the per-address
+    limit and the duplicate check) and let a name made of nothing pass as filled.
+    NFKC folds look-alike forms (full-width letters, ligatures) the same way.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
+def normalise_email(email: str) -> str:
+    """The address that limits and duplicates are keyed on."""
+    return visible_text(email).strip().lower()
 
 
 def normalise_message(message: str) -> str:
@@ -44,7 +62,7 @@ class ReactionQuerySet(models.QuerySet):
         )
 
     def by_commenter(self, email: str):
-        return self.filter(email=email.strip().lower()) if email else self.none()
+        return self.filter(email=normalise_email(email)) if email else self.none()
 
 
 class Reaction(models.Model):
@@ -113,7 +131,7 @@ class Reaction(models.Model):
         return f"{self.name} : {excerpt}"
 
     def save(self, *args, **kwargs):
-        self.email = self.email.strip().lower()
+        self.email = normalise_email(self.email)
         self.message_hash = message_digest(self.message)
         super().save(*args, **kwargs)
 

@@ -30,7 +30,15 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import Article
 from common.french import fold
 
-from .models import ModerationWord, Reaction, ReactionReport, ReactionTransition, message_digest
+from .models import (
+    ModerationWord,
+    Reaction,
+    ReactionReport,
+    ReactionTransition,
+    message_digest,
+    normalise_email,
+    visible_text,
+)
 
 State = Reaction.State
 
@@ -355,7 +363,10 @@ def reaction_submit(
     the normalised message settles races between identical concurrent posts.
     """
     now = now or timezone.now()
-    email = email.strip().lower()
+    # The form normalised already; the service holds the rule for every other door.
+    name, email, message = visible_text(name).strip(), normalise_email(email), visible_text(message).strip()
+    if not name or not message:
+        raise ReactionRefused("Merci d'indiquer votre nom et d'écrire un message.")
     if not reactions_open(article, now):
         raise ReactionsClosed()
     digest = message_digest(message)
@@ -375,9 +386,9 @@ def reaction_submit(
 
     reaction = Reaction(
         article=article,
-        name=name.strip(),
+        name=name,
         email=email,
-        message=message.strip(),
+        message=message,
         ip_hash=ip_digest,
         state=state,
         matched_words=words.all,

@@ -315,3 +315,72 @@ def test_correctly_signed_token_with_a_wrong_shape_is_a_400(client, article, no_
     ]
     assert response.json()["token"] != token  # a usable token replaces it
     assert Reaction.objects.count() == 0
+
+
+# --- Invisible characters (issue 11, item 10) -----------------------------------
+
+ZWSP, WORD_JOINER, SOFT_HYPHEN, RTL_MARK, BOM = "\u200b", "\u2060", "\u00ad", "\u200f", "\ufeff"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [f"a@b.fr{ZWSP}", f"{BOM}a@b.fr", f"a{SOFT_HYPHEN}@b.fr", f"a@b{WORD_JOINER}.fr", "ａ@ｂ.fr", f"A@B.FR{RTL_MARK}"],
+    ids=["zwsp", "bom", "soft-hyphen", "word-joiner", "full-width", "rtl-mark"],
+)
+def test_invisible_characters_do_not_make_a_new_address(client, article, no_words, variant):
+    assert client.post(post_url(article), form_data(article, email="a@b.fr")).status_code == 302
+    response = client.post(post_url(article), form_data(article, email=variant))
+    assert response.status_code == 400
+    assert "Message déjà envoyé" in html(response)
+    assert list(Reaction.objects.values_list("email", flat=True)) == ["a@b.fr"]
+
+
+def test_invisible_characters_do_not_get_around_the_per_address_limit(client, article, settings, no_words):
+    settings.REACTIONS_RATE_PER_EMAIL = 2
+    variants = ["a@b.fr", f"a@b.fr{ZWSP}", f"a@b.fr{ZWSP}{ZWSP}", f"{WORD_JOINER}a@b.fr"]
+    statuses = [
+        client.post(post_url(article), form_data(article, email=email, message=f"Avis {n}")).status_code
+        for n, email in enumerate(variants)
+    ]
+    assert statuses == [302, 302, 429, 429]
+    assert Reaction.objects.count() == 2
+    assert set(Reaction.objects.values_list("email", flat=True)) == {"a@b.fr"}
+
+
+@pytest.mark.parametrize("name", [ZWSP * 3, f"{WORD_JOINER}{ZWSP} {BOM}", "\u3000"])
+def test_a_name_made_of_invisible_characters_is_no_name(client, article, name):
+    response = client.post(post_url(article), form_data(article, name=name), HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["name"] == ["Merci d'indiquer votre nom"]
+    assert Reaction.objects.count() == 0
+
+
+def test_a_message_made_of_invisible_characters_is_no_message(client, article):
+    response = client.post(post_url(article), form_data(article, message=f"{ZWSP}\n{ZWSP} {SOFT_HYPHEN}"))
+    assert response.status_code == 400
+    assert "Merci d&#x27;écrire un message" in html(response)
+    assert Reaction.objects.count() == 0
+
+
+def test_invisible_characters_do_not_make_a_new_message(client, article, no_words):
+    client.post(post_url(article), form_data(article, message="Bravo pour ce reportage"))
+    response = client.post(post_url(article), form_data(article, message=f"Bra{ZWSP}vo pour ce repor{SOFT_HYPHEN}tage"))
+    assert response.status_code == 400
+    assert "Message déjà envoyé" in html(response)
+
+
+def test_stored_text_is_the_visible_text(client, article, no_words):
+    client.post(post_url(article), form_data(article, name=f"Zoé{ZWSP} Martin", message=f"Très{WORD_JOINER} juste"))
+    reaction = Reaction.objects.get()
+    assert (reaction.name, reaction.message) == ("Zoé Martin", "Très juste")
+
+
+def test_the_service_normalises_for_every_door(article, no_words):
+    from comments.moderation import DuplicateReaction, ReactionRefused, reaction_submit
+
+    reaction_submit(article=article, name="Zoé", email="a@b.fr", message="Un avis")
+    with pytest.raises(DuplicateReaction):
+        reaction_submit(article=article, name="Zoé", email=f"A@B.fr{ZWSP}", message=f"Un{ZWSP} avis")
+    with pytest.raises(ReactionRefused):
+        reaction_submit(article=article, name=ZWSP, email="c@d.fr", message="Autre avis")
+    assert Reaction.objects.count() == 1
