@@ -35,9 +35,9 @@ def pages():
     from django.db.models import Count
     from taggit.models import Tag
 
-    from articles import demo_data
     from articles.models import Article, Category
     from articles.views import PAGE_SIZE
+    from newsroom.demo import texts as demo_data
 
     published = Article.objects.published()
     demo_slugs = [entry["title"] for entry in demo_data.ARTICLES]

@@ -24,8 +24,8 @@ def pages():
     import django
 
     django.setup()
-    from articles import demo_data
     from articles.models import Article
+    from newsroom.demo import texts as demo_data
 
     titles = [entry["title"] for entry in demo_data.ARTICLES]
     article = Article.objects.published().filter(title__in=titles, boxes__isnull=False).order_by("pk").first()

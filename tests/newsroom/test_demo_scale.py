@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from comments.models import Reaction, message_digest
-from newsroom.management.commands.demo_content import bulk_reactions_create
+from newsroom.demo.bulk import bulk_reactions_create
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -17,9 +17,9 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from articles import demo_data
 from articles.models import Article, ArticleAuthor, Author, Box, Category, Photo, UpdateNote
 from articles.services import user_can_publish
+from newsroom.demo import texts as demo_data
 
 Status = Article.Status
 
@@ -240,3 +240,24 @@ def test_readers_have_reacted_and_the_queue_has_work(demo_db):
     assert Reaction.objects.in_moderation().exists()
     article = approved.first().article
     assert article.reactions_count == approved.filter(article=article).count()
+
+
+def test_no_app_imports_the_demo():
+    """The demo depends on the apps, never the reverse: only its command loads it."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    allowed = {root / "newsroom/management/commands/demo_content.py"}
+    offenders = []
+    for app in ("articles", "comments", "reads", "common", "newsroom"):
+        for source in (root / app).rglob("*.py") if (root / app).is_dir() else ():
+            if source in allowed or (root / "newsroom/demo") in source.parents:
+                continue
+            for node in ast.walk(ast.parse(source.read_text())):
+                names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+                if isinstance(node, ast.ImportFrom):
+                    names = [node.module or ""]
+                if any(name == "newsroom.demo" or name.startswith("newsroom.demo.") for name in names):
+                    offenders.append(str(source.relative_to(root)))
+    assert offenders == []

@@ -1,4 +1,4 @@
-"""The texts of the demo site "Le Courrier des Alpes" (read by ``manage.py demo_content``).
+"""The texts of the demo site "Le Courrier des Alpes" (read by ``newsroom.demo``).
 
 Places are real, people and events are invented. Bodies are lists of paragraphs; an
 item starting with "## " is an intertitle. ``days`` is how long before the first load
@@ -1662,3 +1662,75 @@ BULK_QUOTES = [
 ]
 
 BULK_INTERTITLES = ["Un calendrier serré", "Les habitants partagés", "Et maintenant ?", "Un projet de longue date"]
+
+
+# --- the phrase bank of the bulk reactions (``demo_content --reactions N``) ----------
+REACTION_FIRST_NAMES = [
+    "Camille",
+    "Julien",
+    "Nathalie",
+    "Thierry",
+    "Sophie",
+    "Mathieu",
+    "Élodie",
+    "Bernard",
+    "Chantal",
+    "Romain",
+    "Aurélie",
+    "Gérard",
+    "Manon",
+    "Yannick",
+    "Hélène",
+    "Karim",
+    "Lucie",
+    "Jean-Marc",
+]
+REACTION_OPENINGS = [
+    "Merci pour cet article très complet.",
+    "Enfin quelqu’un qui en parle !",
+    "Je ne suis pas tout à fait d’accord avec cette analyse.",
+    "Habitant du quartier depuis vingt ans, je confirme.",
+    "Il était temps que la commune s’en occupe.",
+    "Encore une décision prise sans consulter les riverains.",
+    "Bravo aux bénévoles pour leur engagement.",
+    "On attend toujours les chiffres précis.",
+]
+REACTION_FOLLOW_UPS = [
+    "Reste à savoir qui paiera la facture.",
+    "Les promesses n’engagent que ceux qui les écoutent.",
+    "J’espère que le calendrier sera tenu cette fois.",
+    "Ce serait bien d’avoir un suivi dans quelques mois.",
+    "La situation est la même dans la vallée voisine.",
+    "Nos enfants en profiteront, c’est l’essentiel.",
+    "Le stationnement reste le vrai problème.",
+    "Une réunion publique serait la bienvenue.",
+]
+
+# Readers' reactions of the demo: (name, e-mail, message, approved by the desk?). Those
+# left pending fill the moderators' queue.
+DEMO_REACTIONS = [
+    ("Martine G.", "martine.g@example.org", "Enfin ! Le samedi, on ne s'entendait plus parler dans cette rue.", True),
+    ("Yannick", "yannick.b@example.org", "Et les livraisons, on en fait quoi après 10 heures ?", True),
+    (
+        "Sophie L.",
+        "sophie.l@example.org",
+        "Merci pour cet article clair : on comprend ce qui change concrètement.",
+        True,
+    ),
+    (
+        "Karim",
+        "karim.t@example.org",
+        "J'habite le quartier depuis vingt ans, c'est une bonne nouvelle pour les familles.",
+        True,
+    ),
+    (
+        "Hélène",
+        "helene.r@example.org",
+        "Dommage que rien ne soit prévu pour les personnes âgées qui viennent en voiture.",
+        True,
+    ),
+    ("Pierre-Yves", "py.m@example.org", "Il manque l'avis des riverains de la rue voisine.", False),
+    ("Nadia", "nadia.k@example.org", "Quelqu'un sait si le marché du dimanche est concerné aussi ?", False),
+    ("Jean-Marc", "jm.v@example.org", "Bravo aux bénévoles, c'était une très belle édition.", True),
+    ("Lucie", "lucie.p@example.org", "Les horaires de l'encadré valent-ils pendant les vacances ?", False),
+]
