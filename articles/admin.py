@@ -16,33 +16,29 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Max, Min, Prefetch, Q
 from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 from taggit.models import Tag, TaggedItem
+
+from common.french import french_datetime
 
 from . import renditions, services
 from .apps import ARTICLE_REVISION_FOLLOW
-from .forms import ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
+from .forms import WORKFLOW_BUTTONS, ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
 from .models import Article, ArticleAuthor, ArticleQuerySet, Author, Box, Category, Photo, UpdateNote
 from .sanitize import sanitize_html
 
 Status = Article.Status
 
-# What a restore from an earlier revision must not bring back: the workflow state (it
-# only changes through the services), the counters and who created the article.
-KEPT_ON_RESTORE = ("status", "publish_at", "first_published_at", "reads", "created_by_id", "created_at")
-
 
 def _plural(count, singular, plural):
     return f"{count} {singular if count == 1 else plural}"
-
-
-def _local_datetime(value):
-    return date_format(timezone.localtime(value), "j F Y à H:i")
 
 
 def _error_text(error):
@@ -84,6 +80,32 @@ class BylineListFilter(admin.RelatedFieldListFilter):
     def field_choices(self, field, request, model_admin):
         signed = ArticleAuthor.objects.values("author_id")
         return list(Author.objects.filter(pk__in=signed).order_by("name").values_list("pk", "name"))
+
+
+class StatusListFilter(admin.SimpleListFilter):
+    """The stored statuses, with "Programmé" (published, time to come) apart from "En ligne"."""
+
+    title = "statut"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            (Status.DRAFT, "Brouillon"),
+            (Status.REVIEW, "En relecture"),
+            (services.SCHEDULED, "Programmé"),
+            (Status.PUBLISHED, "En ligne"),
+            (Status.UNPUBLISHED, "Dépublié"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == services.SCHEDULED:
+            return queryset.scheduled()
+        if value == Status.PUBLISHED:
+            return queryset.published()
+        if value in {Status.DRAFT, Status.REVIEW, Status.UNPUBLISHED}:
+            return queryset.filter(status=value)
+        return queryset
 
 
 class MineListFilter(admin.SimpleListFilter):
@@ -172,10 +194,10 @@ class YearProbingQuerySet(ArticleQuerySet):
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
-    list_display = ("title", "section", "byline", "tag_list", "status", "publish_at", "reads_column")
+    list_display = ("title", "section", "byline", "tag_list", "status_column", "publish_at", "reads_column")
     list_filter = (
         MineListFilter,
-        "status",
+        StatusListFilter,
         ("category", CategoryListFilter),
         ("authors", BylineListFilter),
         ("tags", UsedTagListFilter),
@@ -259,6 +281,12 @@ class ArticleAdmin(VersionAdmin):
     @admin.display(description="mots-clés")
     def tag_list(self, obj):
         return ", ".join(sorted(tag.name for tag in obj.tags.all()))
+
+    @admin.display(description="statut", ordering="status")
+    def status_column(self, obj):
+        if services.article_state(obj) == services.SCHEDULED:
+            return "Programmé"
+        return obj.get_status_display()
 
     @admin.display(description="lectures", ordering="reads")
     def reads_column(self, obj):
@@ -361,7 +389,7 @@ class ArticleAdmin(VersionAdmin):
             return f"« {article} » est publié : il est en ligne."
         if action == "schedule":
             services.article_schedule(article=article, user=user, at=article.publish_at)
-            return f"« {article} » est programmé : il sera en ligne le {_local_datetime(article.publish_at)}."
+            return f"« {article} » est programmé : il sera en ligne {french_datetime(article.publish_at)}."
         if action == "unpublish":
             services.article_unpublish(article=article, user=user)
             return f"« {article} » est dépublié : il n'est plus visible sur le site."
@@ -378,25 +406,17 @@ class ArticleAdmin(VersionAdmin):
             return []
         if obj is None and not self.has_add_permission(request):
             return []
-        can_publish = services.user_can_publish(request.user)
-        status = obj.status if obj is not None else Status.DRAFT
-        public = obj is not None and obj.is_public
-        buttons = []
-        if status == Status.DRAFT:
-            buttons.append(("_workflow_submit", "Soumettre à la relecture"))
-        if can_publish and not public:
-            buttons.append(("_workflow_publish", "Publier maintenant"))
-            buttons.append(("_workflow_schedule", "Programmer"))
-        if can_publish and status == Status.REVIEW:
-            buttons.append(("_workflow_return_to_draft", "Renvoyer en brouillon"))
-        if can_publish and status == Status.PUBLISHED:
-            buttons.append(("_workflow_unpublish", "Dépublier"))
-        return buttons
+        return [
+            (f"_workflow_{action.name}", action.label)
+            for action in services.available_actions(request.user, obj if obj is not None else Article())
+            if f"_workflow_{action.name}" in WORKFLOW_BUTTONS
+        ]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["workflow_buttons"] = self.workflow_buttons(request, obj)
         context["workflow_names"] = [name for name, _label in context["workflow_buttons"]]
         context["is_public"] = obj is not None and obj.is_public
+        context["can_preview"] = obj is not None and services.user_can_preview(request.user, obj)
         media = context.get("media")
         if media is not None and hasattr(request, "csp_nonce"):
             # The editor's import map is an inline <script>: it needs the CSP nonce.
@@ -450,54 +470,92 @@ class ArticleAdmin(VersionAdmin):
             kwargs["follow"] = ARTICLE_REVISION_FOLLOW
         super().reversion_register(model, **kwargs)
 
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is not None and getattr(request, "_article_recovered", False) and obj.status != Status.DRAFT:
-            Article.objects.filter(pk=obj.pk).update(status=Status.DRAFT)
-            obj.status = Status.DRAFT
-        kept = getattr(request, "_article_kept_state", None)
-        if obj is not None and kept is not None and kept["id"] == obj.pk:
-            # The revert has just written the old row back: put back what it must not touch.
-            state = {name: value for name, value in kept.items() if name != "id"}
-            Article.objects.filter(pk=obj.pk).update(**state)
-            for name, value in state.items():
-                setattr(obj, name, value)
-        return obj
-
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restore an earlier text, keeping today's status, dates and read count.
-
-        The row is locked while the old version is written back so that no read
-        counted meanwhile is lost.
-        """
+        """An earlier text, shown; restored by ``services.article_restore`` on POST."""
         article = self.get_object(request, unquote(object_id))
         if article is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_change_permission(request, article):
+        if "restore" not in {action.name for action in services.available_actions(request.user, article)}:
             raise PermissionDenied
-        with transaction.atomic():
-            request._article_kept_state = (
-                Article.objects.select_for_update().filter(pk=article.pk).values("id", *KEPT_ON_RESTORE).get()
+        version = get_object_or_404(services.article_versions(article), pk=version_id)
+        if request.method == "POST":
+            services.article_restore(article=article, version=version, user=request.user)
+            self.message_user(
+                request,
+                f"« {article} » reprend son texte enregistré {french_datetime(version.revision.date_created)} ; "
+                "son statut et ses lectures sont inchangés.",
+                messages.SUCCESS,
             )
-            return super().revision_view(request, object_id, version_id, extra_context)
-
-    def _require_recover_right(self, request):
-        # Bringing a deleted article back is an editor's decision, like deleting it.
-        if not (services.user_can_publish(request.user) and self.has_delete_permission(request)):
-            raise PermissionDenied
+            return HttpResponseRedirect(reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk]))
+        return self._version_page(
+            request,
+            version,
+            title=f"Restaurer une version de « {article} »",
+            intro="Le texte ci-dessous remplacera le texte actuel ; le statut, les dates et les lectures "
+            "de l'article ne changent pas.",
+            button=services.ACTION_LABELS["restore"],
+            article=article,
+        )
 
     def recoverlist_view(self, request, extra_context=None):
-        self._require_recover_right(request)
+        if not (services.user_can_recover(request.user) and self.has_delete_permission(request)):
+            raise PermissionDenied
         return super().recoverlist_view(request, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        """A recovered article comes back as a draft: it is read again before going online."""
-        self._require_recover_right(request)
-        request._article_recovered = True
-        return super().recover_view(request, version_id, extra_context)
+        """A deleted article, shown; recovered as a draft by ``services.article_recover`` on POST."""
+        if "recover" not in {action.name for action in services.available_actions(request.user, None)}:
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_deleted(Article), pk=version_id)
+        if request.method == "POST":
+            try:
+                article = services.article_recover(version=version, user=request.user)
+            except ValidationError as error:
+                self.message_user(request, _error_text(error), messages.ERROR)
+                return HttpResponseRedirect(reverse(f"{self.admin_site.name}:articles_article_recoverlist"))
+            self.message_user(request, f"« {article} » est récupéré en brouillon.", messages.SUCCESS)
+            return HttpResponseRedirect(reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk]))
+        return self._version_page(
+            request,
+            version,
+            title=f"Récupérer « {version.object_repr} »",
+            intro="L'article revient en brouillon, tel qu'il était à sa dernière version, "
+            "pour être relu avant d'être publié à nouveau.",
+            button=services.ACTION_LABELS["recover"],
+            article=None,
+        )
+
+    def _version_page(self, request, version, *, title, intro, button, article):
+        fields = version.field_dict
+        children = {
+            model: [
+                child.field_dict
+                for child in version.revision.version_set.filter(content_type=ContentType.objects.get_for_model(model))
+            ]
+            for model in (Box, TaggedItem)
+        }
+        article_id = str(version.object_id)
+        tag_ids = [item["tag_id"] for item in children[TaggedItem] if str(item["object_id"]) == article_id]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": title,
+            "intro": intro,
+            "button": button,
+            "article": article,
+            "version": version,
+            "old": fields,
+            "old_body": mark_safe(sanitize_html(fields.get("body", ""))),
+            "old_boxes": sorted(
+                (box for box in children[Box] if str(box["article_id"]) == article_id),
+                key=lambda box: box.get("position", 0),
+            ),
+            "old_tags": sorted(Tag.objects.filter(pk__in=tag_ids).values_list("name", flat=True)),
+        }
+        return TemplateResponse(request, "admin/articles/article/version_confirm.html", context)
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {"can_recover": services.user_can_publish(request.user), **(extra_context or {})}
+        extra_context = {"can_recover": services.user_can_recover(request.user), **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
     # Actions ---------------------------------------------------------------------------
@@ -523,24 +581,13 @@ class ArticleAdmin(VersionAdmin):
     @admin.action(description="Publier", permissions=["publish"])
     def publish_selected(self, request, queryset):
         def apply(article):
-            if article.is_public:
-                raise ValidationError("déjà en ligne, sa date de publication est inchangée.")
             services.article_publish(article=article, user=request.user)
 
         self._run_bulk(request, queryset, apply, "article publié", "articles publiés")
 
     @admin.action(description="Programmer (à leur date de publication)", permissions=["publish"])
     def schedule_selected(self, request, queryset):
-        now = timezone.now()
-
         def apply(article):
-            if article.publish_at is None:
-                raise ValidationError("pas de date de publication ; indiquez-la dans l'article avant de le programmer.")
-            if article.publish_at <= now:
-                raise ValidationError(
-                    f"sa date de publication ({_local_datetime(article.publish_at)}) est passée ; "
-                    "choisissez une date future dans l'article, ou utilisez « Publier »."
-                )
             services.article_schedule(article=article, user=request.user, at=article.publish_at)
 
         self._run_bulk(request, queryset, apply, "article programmé", "articles programmés")

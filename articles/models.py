@@ -199,6 +199,11 @@ class ArticleQuerySet(models.QuerySet):
         now = now or timezone.now()
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now)
 
+    def scheduled(self, now=None):
+        """Published, its time still to come ("Programmé" in the admin)."""
+        now = now or timezone.now()
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+
     def in_category(self, category):
         """Articles of a section, or of all the sections of a region."""
         return self.filter(category_id__in=category.descendant_ids())

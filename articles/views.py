@@ -1,7 +1,7 @@
 """Public pages of the articles app: article, section, author and tag pages.
 
-Every list starts from ``Article.objects.published()``; staff alone reach a
-non-public article, as a preview that is never cached nor counted.
+Every list starts from ``Article.objects.published()``; only those who may edit or
+publish it reach a non-public article, as a preview that is never cached nor counted.
 """
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from taggit.models import Tag, TaggedItem
 from common.http import ARTICLE_ID_HEADER
 
 from .models import Article, ArticleAuthor, ArticleRedirect, Author, Category, CategoryRedirect
+from .services import user_can_preview
 
 PAGE_SIZE = 20
 RELATED_LIMIT = 4
@@ -29,7 +30,7 @@ MAX_OPEN_ENDED_PAGE = 10_000
 def _old_address(request):
     """The current address of a renamed article or category, or None."""
     found = ArticleRedirect.objects.select_related("article__category").filter(old_path=request.path).first()
-    if found:
+    if found and (found.article.is_public or user_can_preview(request.user, found.article)):
         return found.article.get_absolute_url()
     return None
 
@@ -86,6 +87,12 @@ def related_articles(article, tag_ids, limit=RELATED_LIMIT):
     )
 
 
+def _require_preview_right(request, article):
+    """An article not yet public exists only for those who may edit or publish it."""
+    if not article.is_public and not user_can_preview(request.user, article):
+        raise Http404("Aucun article à cette adresse.")
+
+
 def article_detail(request, category_path, slug):
     queryset = Article.objects.select_related("category__parent", "lead_photo").prefetch_related(
         Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
@@ -100,7 +107,9 @@ def article_detail(request, category_path, slug):
         if target:
             return redirect(target, permanent=True)
         article = get_object_or_404(queryset, slug=slug)
+        _require_preview_right(request, article)
         return redirect(article, permanent=True)
+    _require_preview_right(request, article)
 
     category = article.category
     region = category.parent if category.parent_id else category

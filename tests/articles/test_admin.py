@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from reversion.models import Version
 from taggit.models import Tag
 
 from articles import admin as articles_admin
@@ -155,6 +156,28 @@ def test_changelist_shows_section_byline_status_and_reads(client):
     assert "Isère, crue" in html
     assert "Publié" in html
     assert "1307" in html
+
+
+def test_changelist_says_programme_for_a_scheduled_article_and_filters_it(client):
+    scheduled = ArticleFactory(title="Sort demain", publish_at=timezone.now() + timedelta(days=1))
+    online = ArticleFactory(title="En ligne depuis hier")
+    draft = ArticleFactory(title="Encore au brouillon", status=Status.DRAFT, publish_at=None)
+    client.force_login(editor())
+    response = client.get(changelist_url())
+    rows = {row.title: row for row in response.context["cl"].result_list}
+    model_admin = response.context["cl"].model_admin
+    assert model_admin.status_column(rows["Sort demain"]) == "Programmé"
+    assert model_admin.status_column(rows["En ligne depuis hier"]) == "Publié"
+    assert "Programmé" in response.content.decode()
+    listed = {
+        value: {a.title for a in client.get(changelist_url(), {"status": value}).context["cl"].result_list}
+        for value in ("scheduled", "published", "draft")
+    }
+    assert listed == {
+        "scheduled": {scheduled.title},
+        "published": {online.title},
+        "draft": {draft.title},
+    }
 
 
 def test_changelist_sorts_by_reads(client):
@@ -536,6 +559,7 @@ def test_publish_action_publishes_and_leaves_public_ones_alone(client):
     texts = messages_of(response)
     assert "1 article publié." in texts
     assert f"« {public.title} » : déjà en ligne, sa date de publication est inchangée." in texts
+    assert Version.objects.get_for_object(public).count() == 0  # not saved again
 
 
 def test_schedule_action_uses_each_publish_at_and_refuses_past_dates(client):

@@ -1,13 +1,16 @@
 """Who may do what: the roles' matrix, through the admin's HTTP requests and the services."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import services
 from articles.models import Article
 from tests.articles.test_admin import change_url, changelist_url, form_data, run_action
-from tests.factories import ArticleFactory, AuthorFactory, editor, journalist, moderator
+from tests.factories import ArticleFactory, AuthorFactory, UserFactory, editor, journalist, moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -318,3 +321,55 @@ def test_inactive_editor_can_do_nothing():
     user = editor(is_active=False)
     assert not services.user_can_publish(user)
     assert not services.user_can_edit(user, draft())
+
+
+# --- Preview of an article that is not public yet -----------------------------------------
+
+
+def preview_cases():
+    """(role, state, expected status) for the article's public URL."""
+    may = {"editor": True, "superuser": True, "author": True, "colleague": False, "moderator": False}
+    for state in ("draft", "review", "scheduled", "unpublished"):
+        for role, allowed in may.items():
+            yield role, state, 200 if allowed else 404
+
+
+@pytest.mark.parametrize(("role", "state", "status"), list(preview_cases()))
+def test_preview_only_for_who_may_edit_or_publish_the_article(client, role, state, status):
+    author = journalist()
+    fields = {
+        "draft": {"status": Status.DRAFT, "publish_at": None},
+        "review": {"status": Status.REVIEW, "publish_at": None},
+        "scheduled": {"status": Status.PUBLISHED, "publish_at": timezone.now() + timedelta(days=1)},
+        "unpublished": {"status": Status.UNPUBLISHED},
+    }[state]
+    article = ArticleFactory(title="Un texte pas encore public", created_by=author, **fields)
+    users = {
+        "editor": editor,
+        "superuser": lambda: UserFactory(is_superuser=True),
+        "author": lambda: author,
+        "colleague": journalist,
+        "moderator": moderator,
+    }
+    client.force_login(users[role]())
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == status
+    assert ("Un texte pas encore public" in response.content.decode()) is (status == 200)
+
+
+def test_a_renamed_draft_old_address_does_not_lead_a_moderator_to_it(client):
+    article = draft(slug="premier-titre")
+    old_url = article.get_absolute_url()
+    article.slug = "titre-definitif"
+    article.save()
+    client.force_login(moderator())
+    assert client.get(old_url).status_code == 404
+    client.force_login(editor())
+    assert client.get(old_url)["Location"] == article.get_absolute_url()
+
+
+def test_preview_link_only_for_who_may_preview(client):
+    article = draft(created_by=journalist())
+    client.force_login(journalist())  # a colleague: read-only page, no preview link
+    html = client.get(change_url(article)).content.decode()
+    assert article.get_absolute_url() not in html

@@ -16,6 +16,7 @@ from tests.factories import (
     RegionFactory,
     SectionFactory,
     UserFactory,
+    editor,
 )
 
 pytestmark = pytest.mark.django_db
@@ -218,7 +219,7 @@ def test_article_page_query_count_does_not_grow_with_its_parts(client, django_as
 
 def test_staff_preview_of_draft_shows_banner_and_is_never_cached(client):
     article = ArticleFactory(status=Article.Status.DRAFT)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(editor())
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert "Aperçu" in response.content.decode()
@@ -370,7 +371,7 @@ def test_bare_article_in_a_region_renders_without_optional_parts(client):
 
 def test_scheduled_article_preview_says_when_it_goes_public(client):
     article = ArticleFactory(publish_at=timezone.now() + timedelta(days=2))
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(editor())
     html = client.get(article.get_absolute_url()).content.decode()
     assert "Aperçu" in html and "publication prévue le" in html
     assert '<meta name="robots" content="noindex, nofollow">' in html
@@ -382,5 +383,5 @@ def test_public_article_declares_its_cache_tags_and_a_preview_none(client):
     related = article.related.first()
     assert {f"article:{article.pk}", f"article:{related.pk}", "tag:mot-cle-0", "ads"} <= response.cache_tags
     draft = ArticleFactory(status=Article.Status.DRAFT)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(editor())
     assert not getattr(client.get(draft.get_absolute_url()), "cache_tags", None)

@@ -17,7 +17,7 @@ from reads import chart
 from reads import services as reads
 from reads.models import ReadDay, ReaderMark
 from reads.queries import most_read
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, editor
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 CHROME = (
@@ -148,7 +148,7 @@ def test_a_logged_in_reader_who_is_not_staff_is_counted(client, article, mode):
 
 def test_a_staff_preview_of_a_draft_is_not_counted(client, db, mode):
     draft = ArticleFactory(status=Article.Status.DRAFT, publish_at=None)
-    client.force_login(UserFactory(is_staff=True))
+    client.force_login(editor())
     response = read(client, draft)
     assert response.status_code == 200
     assert "X-Article-Id" not in response
