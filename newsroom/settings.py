@@ -126,6 +126,12 @@ if REDIS_URL:
             "BACKEND": "newsroom.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            # Short: a cache that does not answer at once is treated as a miss
+            # (newsroom/redis_cache.py), so a hanging Redis delays a page by little.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
