@@ -63,6 +63,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Malformed input (NUL, bad UTF-8), oversized bodies and TRACE/OPTIONS: a French 4xx
+    # before anything else reads the request.
+    "newsroom.http_guard.HttpGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag / If-None-Match and If-Modified-Since: 304 for a CDN or browser revalidating.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -206,6 +209,12 @@ STORAGES = {
 }
 # Tests run with DEBUG off but without collectstatic.
 WHITENOISE_MANIFEST_STRICT = False
+
+# newsroom.http_guard: bodies announced bigger than this get a 413 before they are read
+# (a photo at PHOTO_MAX_BYTES plus the form around it); longer query strings a 414.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", 21 * 1024 * 1024))
+REQUEST_QUERY_MAX_BYTES = 4096
+CSRF_FAILURE_VIEW = "newsroom.errors.csrf_failure"
 
 # Uploads: photos are bounded here and checked by Pillow in articles.validators.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

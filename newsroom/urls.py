@@ -8,7 +8,11 @@ admin.site.site_header = "Newsroom — rédaction"
 admin.site.site_title = "Newsroom"
 admin.site.index_title = "Tableau de bord"
 
-handler500 = "newsroom.views.server_error"
+# French pages without a database query (newsroom/errors.py).
+handler400 = "newsroom.errors.bad_request"
+handler403 = "newsroom.errors.permission_denied"
+handler404 = "newsroom.errors.page_not_found"
+handler500 = "newsroom.errors.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -1,16 +1,10 @@
-"""Site-wide pages: home, and the error pages."""
-
-import logging
+"""Site-wide pages: the home (the error pages are in newsroom.errors)."""
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponseServerError
 from django.shortcuts import render
-from django.template import loader
 
 from articles.models import Article, Category
-
-logger = logging.getLogger(__name__)
 
 LATEST_PER_SECTION = 4
 HOME_RECENT_WINDOW = 2000
@@ -62,16 +56,3 @@ def home(request):
     )
     response.cache_tags = {"home", "ads"}  # newsroom.cache rebuilds it when either changes
     return response
-
-
-def server_error(request, *args, **kwargs):
-    """The 500 page: a static template, no database, no context processors.
-
-    When the site breaks the database is often the cause, so nothing here may need it.
-    """
-    try:
-        html = loader.get_template("500.html").render({})
-    except Exception:  # the error page must never raise in turn
-        logger.exception("500.html could not be rendered")
-        html = "<!doctype html><title>Erreur</title><h1>Le site rencontre un problème</h1>"
-    return HttpResponseServerError(html)

@@ -154,7 +154,7 @@ def test_404_is_french_and_in_the_site_look(client):
 
 
 def test_500_page_needs_no_database(settings, django_assert_num_queries):
-    from newsroom.views import server_error
+    from newsroom.errors import server_error
 
     with django_assert_num_queries(0):
         response = server_error(None)
