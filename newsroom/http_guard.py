@@ -4,8 +4,9 @@
   in the path, a query string key or value, or a form field, get a French 400 before any
   view runs. PostgreSQL refuses NUL in text, so each view that passed one to a query
   answered 500; one guard here covers every URL, those added later included.
-- **Oversized input**: a query string longer than ``REQUEST_QUERY_MAX_BYTES`` gets a 414,
-  a body announced bigger than ``REQUEST_BODY_MAX_BYTES`` a 413, before it is read.
+- **Oversized bodies**: a body announced bigger than ``REQUEST_BODY_MAX_BYTES`` gets a 413
+  before it is read. (Long query strings are the views' business: the search answers
+  its own French message; gunicorn caps the request line at 4 KB in production.)
 - **Methods**: TRACE, TRACK and CONNECT get a 405 everywhere; OPTIONS gets an empty 204
   with ``Allow`` (function views used to send the whole page: CSRF lets both through as
   safe methods). Class-based views, which answer OPTIONS themselves, keep their answer.
@@ -30,9 +31,9 @@ ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 NEVER = {"TRACE", "TRACK", "CONNECT"}
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
-BAD_PATH = "L'adresse demandée contient des caractères non valides."
-BAD_QUERY = "Les paramètres de l'adresse contiennent des caractères non valides."
-BAD_FORM = "Le formulaire envoyé contient des caractères non valides."
+BAD_PATH = "L'adresse demandée contient des caractères invalides."
+BAD_QUERY = "Les paramètres de l'adresse contiennent des caractères invalides."
+BAD_FORM = "Le formulaire envoyé contient des caractères invalides."
 
 
 class Malformed(Exception):
@@ -78,8 +79,6 @@ class HttpGuardMiddleware:
             return errors.error_response(400, reason=BAD_PATH)
 
         query = request.META.get("QUERY_STRING", "")
-        if len(query) > getattr(settings, "REQUEST_QUERY_MAX_BYTES", 4096):
-            return errors.error_response(414, template="400.html", reason="L'adresse demandée est trop longue.")
         try:
             _check_urlencoded(query.encode("latin-1"))
         except (Malformed, UnicodeEncodeError):

@@ -6,6 +6,7 @@ SITE_URL, READS_SALT.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "reversion",
     "django_prose_editor",
     "csp",
+    "axes",
     "newsroom",
     "articles",
     "comments",
@@ -79,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After authentication: answers a locked-out login with newsroom.login_throttle's page.
+    "axes.middleware.AxesMiddleware",
     # Last, so that its lookup runs after the CSRF middleware has read the cookie.
     "newsroom.cache.PageCacheMiddleware",
 ]
@@ -211,9 +215,8 @@ STORAGES = {
 WHITENOISE_MANIFEST_STRICT = False
 
 # newsroom.http_guard: bodies announced bigger than this get a 413 before they are read
-# (a photo at PHOTO_MAX_BYTES plus the form around it); longer query strings a 414.
+# (a photo at PHOTO_MAX_BYTES plus the form around it).
 REQUEST_BODY_MAX_BYTES = int(os.environ.get("REQUEST_BODY_MAX_BYTES", 21 * 1024 * 1024))
-REQUEST_QUERY_MAX_BYTES = 4096
 CSRF_FAILURE_VIEW = "newsroom.errors.csrf_failure"
 
 # Uploads: photos are bounded here and checked by Pillow in articles.validators.
@@ -224,6 +227,24 @@ PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 40_000_000))
 PHOTO_RENDITION_WIDTHS = (480, 800, 1200)
 
 LOGIN_URL = "admin:login"
+
+# Admin login throttle (django-axes, newsroom/login_throttle.py): after AXES_FAILURE_LIMIT
+# wrong passwords for one username, or from one address, logins are refused for the
+# cool-off, the right password included. Attempts live in the database, not in Redis.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.login_throttle.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 10))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# A lock ends a cool-off after it began: more guesses meanwhile do not prolong it, so an
+# attacker cannot keep a journalist out by hammering their username.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "newsroom.login_throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.login_throttle.lockout_response"
+AXES_VERBOSE = False
 
 # Security. Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

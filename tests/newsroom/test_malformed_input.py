@@ -210,6 +210,7 @@ def test_no_malformed_request_gets_a_5xx(samples, who):
         "/?%FF=1",
         "/flux/%00/rss/",
         "/isere/actualites/?page=%00",
+        "/recherche/?q=%01%1F",
     ],
 )
 def test_malformed_input_gets_the_french_400(client, url, django_assert_num_queries):
@@ -217,7 +218,7 @@ def test_malformed_input_gets_the_french_400(client, url, django_assert_num_quer
         response = client.get(url)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Erreur 400" in html and "caractères non valides" in html
+    assert "Erreur 400" in html and "caractères invalides" in html
 
 
 def test_a_form_field_with_a_nul_gets_the_french_400_and_stores_nothing(samples):
@@ -229,7 +230,7 @@ def test_a_form_field_with_a_nul_gets_the_french_400_and_stores_nothing(samples)
         {"name": "Claire", "email": "claire@example.org", "message": "Bonjour\x00", "website": ""},
     )
     assert response.status_code == 400
-    assert "Le formulaire envoyé contient des caractères non valides." in response.content.decode()
+    assert "Le formulaire envoyé contient des caractères invalides." in response.content.decode()
     assert Reaction.objects.count() == 1  # the approved one of the samples
 
 
