@@ -1,11 +1,15 @@
-"""Checks on uploaded photos, with Pillow, before anything is stored."""
+"""Uploaded photos: checked with Pillow before anything is stored, stripped of their
+metadata as they are stored."""
 
+import io
 import warnings
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
@@ -99,12 +103,62 @@ class PhotoFormField(forms.ImageField):
             raise
 
 
+ORIENTATION = 0x0112  # the one EXIF tag an original keeps
+
+
+def without_metadata(content) -> ContentFile:
+    """The image in ``content`` stored again without its metadata.
+
+    A phone's photo carries the place it was taken (GPS), the camera's and lens's serial
+    numbers, the owner's name, dates, editing software, thumbnails (XMP and IPTC too):
+    none of it may reach the storage. Only the colour profile (colours) and the EXIF
+    orientation (renditions apply it) are kept. The pixels are written again in their
+    own format: a JPEG with its own quantisation tables (``quality="keep"``, no visible
+    loss), a PNG losslessly, a WebP at high quality; only renditions reach readers.
+    """
+    content.seek(0)
+    with Image.open(content) as image:
+        image.load()
+        kept_exif = Image.Exif()
+        orientation = image.getexif().get(ORIENTATION)
+        if orientation:
+            kept_exif[ORIENTATION] = orientation
+        options = {"exif": kept_exif.tobytes() if orientation else b""}
+        if image.info.get("icc_profile"):
+            options["icc_profile"] = image.info["icc_profile"]
+        if image.format == "JPEG":
+            # Pillow carries a JPEG's comment over unless told otherwise.
+            options.update(quality="keep", subsampling="keep", optimize=True, comment=b"")
+        elif image.format == "PNG":
+            if "transparency" in image.info:
+                options["transparency"] = image.info["transparency"]
+        elif image.format == "WEBP":
+            options.update(quality=90, method=4)
+        output = io.BytesIO()
+        image.save(output, image.format, **options)
+    return ContentFile(output.getvalue(), name=getattr(content, "name", None))
+
+
+class PhotoFieldFile(ImageFieldFile):
+    """A photo file whose metadata is stripped on its way into the storage.
+
+    Every upload goes through ``FieldFile.save`` (the admin's form, the demo content,
+    the test factories), so no original is stored with its GPS position.
+    """
+
+    def save(self, name, content, save=True):
+        super().save(name, without_metadata(content), save=save)
+
+
 class PhotoImageField(models.ImageField):
-    """An ``ImageField`` whose form field is ``PhotoFormField``.
+    """An ``ImageField`` whose form field is ``PhotoFormField`` and whose files are stored
+    without their metadata (``PhotoFieldFile``).
 
     Deconstructed as a plain ``ImageField``: the column is the same, so migrations
     need not know about it.
     """
+
+    attr_class = PhotoFieldFile
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": PhotoFormField, **kwargs})

@@ -5,13 +5,11 @@ built from the article's primary key, so renaming an article or moving it to
 another section never shows it twice in a reader.
 """
 
-import mimetypes
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.core.files.storage import default_storage
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
@@ -19,7 +17,7 @@ from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape
 
-from articles.models import Article, ArticleAuthor, Category, CategoryRedirect
+from articles.models import Article, ArticleAuthor, Category, CategoryRedirect, rendition_storage
 
 FEED_LENGTH = 20
 
@@ -66,7 +64,7 @@ def feed_articles():
 
 
 def photo_enclosure(photo):
-    """The lead photo as an enclosure: its widest JPEG rendition, else the original upload.
+    """The lead photo as an enclosure: its widest JPEG rendition (never the original).
 
     RSS requires a length: taken from the rendition's record when it holds one
     (``jpeg_bytes``), else asked of the storage; 0 says "unknown".
@@ -78,20 +76,16 @@ def photo_enclosure(photo):
         for width, entry in (photo.renditions or {}).items()
         if str(width).isdigit() and isinstance(entry, dict) and entry.get("jpeg")
     ]
-    if jpegs:
-        entry = max(jpegs, key=lambda pair: pair[0])[1]
-        name, mime_type, length = entry["jpeg"], "image/jpeg", entry.get("jpeg_bytes")
-    elif photo.image:
-        name, length = photo.image.name, None
-        mime_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    else:
+    if not jpegs:
         return None
+    entry = max(jpegs, key=lambda pair: pair[0])[1]
+    name, length, storage = entry["jpeg"], entry.get("jpeg_bytes"), rendition_storage()
     if length is None:
         try:
-            length = default_storage.size(name)
+            length = storage.size(name)
         except (OSError, NotImplementedError):
             length = 0
-    return feedgenerator.Enclosure(url=public_url(default_storage.url(name)), length=str(length), mime_type=mime_type)
+    return feedgenerator.Enclosure(url=public_url(storage.url(name)), length=str(length), mime_type="image/jpeg")
 
 
 class LatestArticlesFeed(Feed):

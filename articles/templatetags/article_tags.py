@@ -12,11 +12,13 @@ def picture(photo, sizes="100vw", eager=False, alt=None, css_class=""):
     ``eager`` is for the image above the fold (the lead photo): it loads at once with a
     high fetch priority; every other picture is lazy.
     """
-    if not photo:
+    webp = photo.rendition_urls("webp") if photo else []
+    jpeg = photo.rendition_urls("jpeg") if photo else []
+    if not jpeg:
+        # No rendition (not made yet, or a damaged original): no picture, never the
+        # original, which is full size and, on S3, behind a URL that expires.
         return {"photo": None}
-    webp = photo.rendition_urls("webp")
-    jpeg = photo.rendition_urls("jpeg")
-    fallback = jpeg[-1][1] if jpeg else photo.image.url
+    fallback = jpeg[-1][1]
     width, height = photo.width, photo.height
     if jpeg:
         # The largest rendition's recorded size: the displayed shape, even for a photo

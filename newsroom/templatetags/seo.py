@@ -97,7 +97,7 @@ def article_jsonld(article, authors=(), modified=None):
     photo = article.lead_photo
     images = []
     if photo:
-        images = [absolute(url) for _, url in photo.rendition_urls("jpeg")][-1:] or [absolute(photo.image.url)]
+        images = [absolute(url) for _, url in photo.rendition_urls("jpeg")][-1:]  # never the original
     category = article.category
     sections = [category.parent.name, category.name] if category.parent_id else [category.name]
     published = article.first_published_at or article.publish_at

@@ -101,14 +101,12 @@ def test_entry_id_survives_a_new_address(client):
     assert before.entries[0].link != after.entries[0].link
 
 
-def test_lead_photo_is_an_enclosure_with_length_and_type(client):
+def test_photo_without_renditions_is_no_enclosure_never_the_original(client):
     photo = PhotoFactory()
     ArticleFactory(lead_photo=photo)
-    _, feed = parse(client, "/flux/rss/")
-    (enclosure,) = feed.entries[0].enclosures
-    assert enclosure.href == SITE_URL + default_storage.url(photo.image.name)
-    assert enclosure.type == "image/jpeg"
-    assert int(enclosure.length) == photo.image.size > 0
+    response, feed = parse(client, "/flux/rss/")
+    assert feed.entries[0].enclosures == []
+    assert photo.image.name not in response.content.decode()
 
 
 def test_enclosure_prefers_the_widest_jpeg_rendition(client):
