@@ -28,7 +28,7 @@ from taggit.models import Tag, TaggedItem
 
 from common.french import french_datetime
 
-from . import renditions, services
+from . import photos, renditions, services
 from .apps import ARTICLE_REVISION_FOLLOW
 from .forms import WORKFLOW_BUTTONS, ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
 from .models import Article, ArticleAuthor, ArticleQuerySet, Author, Box, Category, Photo, UpdateNote
@@ -619,12 +619,14 @@ class ArticleAdmin(VersionAdmin):
 
 @admin.register(Photo)
 class PhotoAdmin(admin.ModelAdmin):
-    list_display = ("thumbnail", "__str__", "credit", "size", "created_at")
+    list_display = ("thumbnail", "__str__", "credit", "uploaded_by", "size", "created_at")
     list_display_links = ("thumbnail", "__str__")
     search_fields = ("caption", "credit", "alt_text")
     date_hierarchy = "created_at"
     fields = ("image", "thumbnail", "caption", "credit", "alt_text", "size", "uploaded_by", "created_at")
     readonly_fields = ("thumbnail", "size", "uploaded_by", "created_at")
+    list_select_related = ("uploaded_by",)
+    actions = ["rebuild_selected"]
 
     @admin.display(description="vignette")
     def thumbnail(self, obj):
@@ -640,11 +642,23 @@ class PhotoAdmin(admin.ModelAdmin):
             return f"{obj.width} × {obj.height} px"
         return "—"
 
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and photos.photo_user_can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and photos.photo_user_can_edit(request.user, obj)
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.uploaded_by = request.user
-        super().save_model(request, obj, form, change)
-        renditions.photo_make_renditions(photo=obj)
+        photos.photo_save(photo=obj, user=request.user)
+
+    @admin.action(description="Refaire les déclinaisons des photos sélectionnées", permissions=["change"])
+    def rebuild_selected(self, request, queryset):
+        done = 0
+        for photo in queryset:
+            if photos.photo_user_can_edit(request.user, photo):
+                renditions.photo_rebuild_renditions(photo=photo)
+                done += 1
+        self.message_user(request, f"Déclinaisons refaites : {_plural(done, 'photo', 'photos')}.", messages.SUCCESS)
 
 
 @admin.register(Author)

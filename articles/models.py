@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -154,14 +155,22 @@ class Photo(models.Model):
         return self.caption or self.image.name
 
     def rendition_urls(self, kind="jpeg"):
-        """[(width, url), …] of the stored renditions of one format, narrowest first."""
-        from django.core.files.storage import default_storage
+        """[(width, url), …] of the stored renditions of one format, narrowest first.
 
+        The only photo URLs public pages, feeds and sitemaps may print: an original
+        (EXIF-stripped, but full size and signed on S3) is for the admin only.
+        """
+        storage = rendition_storage()
         return [
-            (int(width), default_storage.url(entry[kind]))
+            (int(width), storage.url(entry[kind]))
             for width, entry in sorted(self.renditions.items(), key=lambda item: int(item[0]))
             if kind in entry
         ]
+
+
+def rendition_storage():
+    """Where renditions live (``STORAGES["renditions"]``, see common/storage.py)."""
+    return storages["renditions"]
 
 
 class Author(models.Model):

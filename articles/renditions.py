@@ -1,11 +1,15 @@
 """Photo renditions: the sizes pages serve (WebP with a JPEG fallback), made once.
 
 Pages never send the uploaded original: they list these renditions in ``srcset``.
-Each one is written through ``default_storage`` (a local folder on a laptop, S3 in
-production) and recorded in ``Photo.renditions`` so that a page never has to ask the
-storage what exists, and so that a second call knows there is nothing left to make.
+Each one is written through the ``renditions`` storage (a local folder on a laptop, S3
+in production, see common/storage.py) and recorded in ``Photo.renditions`` so that a
+page never has to ask the storage what exists, and so that a second call knows there is
+nothing left to make. A rendition's name ends with a hash of its bytes: a replaced image
+or a rebuild gives new names, so a browser or CDN that keeps a file for a year never
+shows an outdated picture, and the same bytes are never stored twice.
 """
 
+import hashlib
 import io
 import logging
 import os
@@ -14,11 +18,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from PIL import Image, ImageOps
 
-from .models import Photo
+from .models import Photo, rendition_storage
 
 logger = logging.getLogger(__name__)
 
@@ -73,14 +76,34 @@ def _encode(image: Image.Image, kind: str) -> bytes:
     return buffer.getvalue()
 
 
-def _rendition_name(photo: Photo, width: int, kind: str) -> str:
+def _rendition_name(photo: Photo, width: int, kind: str, content: bytes) -> str:
     stem = posixpath.splitext(posixpath.basename(photo.image.name))[0]
     folder = posixpath.dirname(photo.image.name).replace("photos/", "", 1).strip("/")
     extension = FORMATS[kind][1]
-    return posixpath.join("renditions", folder, f"{stem}-{width}w.{extension}")
+    digest = hashlib.sha256(content).hexdigest()[:12]
+    return posixpath.join("renditions", folder, f"{stem}-{width}w-{digest}.{extension}")
 
 
-def photo_make_renditions(*, photo: Photo) -> Photo:
+def _store(name: str, content: bytes) -> str:
+    """Write ``content`` under its content-hashed ``name``, unless it is there already."""
+    storage = rendition_storage()
+    if storage.exists(name):
+        return name
+    return storage.save(name, ContentFile(content))
+
+
+def rendition_files(renditions: dict) -> set[str]:
+    """The storage names recorded in a ``Photo.renditions`` value."""
+    return {
+        entry[kind]
+        for entry in (renditions or {}).values()
+        if isinstance(entry, dict)
+        for kind in FORMATS
+        if entry.get(kind)
+    }
+
+
+def photo_make_renditions(*, photo: Photo, rebuild: bool = False) -> Photo:
     """Create the missing renditions of ``photo`` and record them in ``photo.renditions``.
 
     Made once: a rendition already recorded is never made again, so calling this on
@@ -88,19 +111,22 @@ def photo_make_renditions(*, photo: Photo) -> Photo:
     the files are made so that two workers never make the same rendition twice.
     Also corrects ``width``/``height`` to the photo as displayed (a portrait shot
     stored sideways with an EXIF orientation is a portrait on the page).
+    ``rebuild`` makes every rendition again (a replaced image, a new encoder): the
+    record is replaced only once all of them are made.
     """
     if not photo.pk or not photo.image:
         return photo
-    if not _missing(photo.renditions or {}, rendition_widths(photo.width or 0)) and photo.width:
+    if not rebuild and not _missing(photo.renditions or {}, rendition_widths(photo.width or 0)) and photo.width:
         return photo
     with transaction.atomic():
         locked = Photo.objects.select_for_update().get(pk=photo.pk)
-        renditions = dict(locked.renditions or {})
+        renditions = {} if rebuild else dict(locked.renditions or {})
         try:
             image = _load_oriented(photo)
         except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
             # Uploads are decoded by the validator first, so this is an original damaged
-            # or missing in storage: pages fall back to it, the next call tries again.
+            # or missing in storage: pages show no picture (never the original), the
+            # next call tries again.
             logger.warning("Renditions of photo %s not made: %s", photo.pk, error)
             return photo
         original_width, original_height = image.size
@@ -123,7 +149,7 @@ def photo_make_renditions(*, photo: Photo) -> Photo:
         for (resized, kind), content in zip(jobs, encoded, strict=True):
             entry = renditions.setdefault(str(resized.width), {})
             entry["height"] = resized.height
-            entry[kind] = default_storage.save(_rendition_name(photo, resized.width, kind), ContentFile(content))
+            entry[kind] = _store(_rendition_name(photo, resized.width, kind, content), content)
             entry[f"{kind}_bytes"] = len(content)  # feeds' enclosures need it; asking S3 costs a request
         photo.renditions = renditions
         update_fields = ["renditions"]
@@ -132,3 +158,28 @@ def photo_make_renditions(*, photo: Photo) -> Photo:
             update_fields += ["width", "height"]
         photo.save(update_fields=update_fields)
     return photo
+
+
+def photo_rebuild_renditions(*, photo: Photo) -> Photo:
+    """Make every rendition of ``photo`` again and delete the files no longer recorded.
+
+    For a replaced image, and for an operator who changed the widths or the encoders
+    (``manage.py rebuild_renditions``). The old files are deleted once the new record is
+    committed; until then pages keep linking the old ones, which still exist.
+    """
+    recorded = Photo.objects.filter(pk=photo.pk).values_list("renditions", flat=True)
+    before = rendition_files(recorded.first())
+    photo = photo_make_renditions(photo=photo, rebuild=True)
+    stale = before - rendition_files(recorded.first())
+    if stale:
+        transaction.on_commit(lambda: delete_files(rendition_storage(), stale))
+    return photo
+
+
+def delete_files(storage, names) -> None:
+    """Delete ``names`` from ``storage``; one that cannot be deleted is logged, not raised."""
+    for name in sorted(names):
+        try:
+            storage.delete(name)
+        except Exception as error:  # noqa: BLE001 - a leftover file must not fail the editor's save
+            logger.warning("Stale media file %s not deleted: %s", name, error)

@@ -14,10 +14,11 @@ Each invalidation runs at once and again after the transaction commits.
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Author, Box, Category, Photo, UpdateNote
+from articles.photos import photo_articles
 
 from .cache import invalidate_tags, refresh_schedule
 
@@ -98,8 +99,24 @@ def category_changed(sender, instance, **kwargs):
 
 
 def photo_changed(sender, instance, **kwargs):
-    article_ids = Article.objects.filter(lead_photo=instance).values_list("pk", flat=True)[:500]
-    invalidate_on_commit({f"article:{pk}" for pk in article_ids} | {"home"})
+    """A photo's caption, credit or image (new renditions): the pages of the articles that
+    show it, the lists that show those as teasers, and the author pages it portrays."""
+    rows = list(photo_articles(instance).values_list("pk", "category_id", "category__parent_id")[:500])
+    tags = {*LIST_TAGS}
+    for pk, category_id, parent_id in rows:
+        tags.update({f"article:{pk}", f"category:{category_id}", *([f"category:{parent_id}"] if parent_id else [])})
+    if rows:
+        ids = [pk for pk, _, _ in rows]
+        tags.update(
+            f"author:{pk}"
+            for pk in ArticleAuthor.objects.filter(article_id__in=ids).values_list("author_id", flat=True)
+        )
+        tags.update(
+            f"tag:{slug}"
+            for slug in Article.objects.filter(pk__in=ids, tags__isnull=False).values_list("tags__slug", flat=True)
+        )
+    tags.update(f"author:{pk}" for pk in Author.objects.filter(photo=instance).values_list("pk", flat=True))
+    invalidate_on_commit(tags)
 
 
 def reaction_changed(sender, instance, created=False, **kwargs):
@@ -136,6 +153,7 @@ def connect():
     post_save.connect(author_changed, sender=Author, dispatch_uid="cache-author")
     post_save.connect(category_changed, sender=Category, dispatch_uid="cache-category")
     post_save.connect(photo_changed, sender=Photo, dispatch_uid="cache-photo")
+    pre_delete.connect(photo_changed, sender=Photo, dispatch_uid="cache-photo-delete")  # before SET_NULL
     if apps.is_installed("comments"):
         reaction = apps.get_model("comments", "Reaction")
         post_save.connect(reaction_changed, sender=reaction, dispatch_uid="cache-reaction-save")

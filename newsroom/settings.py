@@ -2,7 +2,7 @@
 
 Variables (see the README): DEBUG, SECRET_KEY (required when DEBUG is off),
 ALLOWED_HOSTS (comma-separated), DATABASE_URL, REDIS_URL, MEDIA_ROOT, STATIC_ROOT,
-SITE_URL, READS_SALT.
+SITE_URL, READS_SALT, AWS_* (media on S3, see common/storage.py).
 """
 
 import os
@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from common.storage import media_origin, media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -201,8 +203,22 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Media: MEDIA_ROOT by default; an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set
+# (common/storage.py: originals signed, renditions public and cached for a year).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+_S3 = {
+    "bucket": AWS_STORAGE_BUCKET_NAME,
+    "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", ""),
+    "region": os.environ.get("AWS_S3_REGION_NAME", ""),
+    "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN", ""),
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages(
+        **_S3,
+        access_key=os.environ.get("AWS_ACCESS_KEY_ID", ""),
+        secret_key=os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+        addressing_style=os.environ.get("AWS_S3_ADDRESSING_STYLE", ""),
+    ),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -263,7 +279,7 @@ SESSION_COOKIE_HTTPONLY = True
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([media_origin(**_S3)] if AWS_STORAGE_BUCKET_NAME else [])],
         "script-src": [SELF],
         "style-src": [SELF, "'unsafe-inline'"],  # the admin's editor sets style attributes
         "object-src": [NONE],

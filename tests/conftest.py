@@ -69,3 +69,76 @@ def _reads_sent_by_the_request(settings):
 def _fast_password_hasher(settings):
     """Factories hash a password per user: the default hasher is slow by design."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3 API (moto's server mode) on a free loopback port, for the whole session.
+
+    Its endpoint URL; boto3 talks HTTP to it as to any S3-compatible service. Missing in
+    CI is a failure (``service_missing``).
+    """
+    try:
+        from moto.server import ThreadedMotoServer
+    except ImportError as error:
+        service_missing(f"moto[server] is not installed ({error})")
+    import logging
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per S3 request otherwise
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+def public_renditions_policy(bucket):
+    import json
+
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "PublicRenditions",
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": f"arn:aws:s3:::{bucket}/renditions/*",
+                }
+            ],
+        }
+    )
+
+
+@pytest.fixture
+def s3_media(s3_server, settings):
+    """Media on a fresh bucket of the S3 server, configured as settings.py does from AWS_*.
+
+    Returns the settings of ``common.storage.media_storages`` (bucket, endpoint, keys).
+    """
+    import uuid
+
+    import boto3
+
+    from common.storage import media_storages
+
+    config = {
+        "bucket": f"newsroom-{uuid.uuid4().hex[:12]}",
+        "endpoint_url": s3_server,
+        "access_key": "newsroom-test",
+        "secret_key": "newsroom-test-secret",
+        "region": "eu-west-3",
+    }
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_server,
+        aws_access_key_id=config["access_key"],
+        aws_secret_access_key=config["secret_key"],
+        region_name=config["region"],
+    )
+    client.create_bucket(Bucket=config["bucket"], CreateBucketConfiguration={"LocationConstraint": config["region"]})
+    # As the README asks of operators: renditions are public, originals are not.
+    client.put_bucket_policy(Bucket=config["bucket"], Policy=public_renditions_policy(config["bucket"]))
+    settings.STORAGES = {**settings.STORAGES, **media_storages(**config)}
+    yield {**config, "client": client}

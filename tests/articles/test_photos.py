@@ -6,7 +6,7 @@ import zlib
 
 import pytest
 from django.contrib import admin
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import modelform_factory
 from django.urls import reverse
@@ -237,6 +237,8 @@ def test_only_the_missing_rendition_is_made(settings):
     photo = photo_make_renditions(photo=PhotoFactory())
     kept = {width: entry for width, entry in photo.renditions.items() if width != "800"}
     Photo.objects.filter(pk=photo.pk).update(renditions=kept)
+    for kind in ("jpeg", "webp"):
+        default_storage.delete(photo.renditions["800"][kind])
     before = set(stored_files(settings.MEDIA_ROOT))
 
     photo = photo_make_renditions(photo=Photo.objects.get(pk=photo.pk))
@@ -256,12 +258,14 @@ def test_damaged_original_in_storage_makes_no_rendition_and_no_error(caplog):
     assert "not made" in caplog.text
 
 
-def test_renditions_go_through_default_storage_not_the_local_disk(settings):
-    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+def test_photos_go_through_the_storage_api_not_the_local_disk(settings):
+    memory = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+    settings.STORAGES = {**settings.STORAGES, "default": memory, "renditions": memory}
     photo = photo_make_renditions(photo=PhotoFactory())
     assert stored_files(settings.MEDIA_ROOT) == []
+    assert default_storage.exists(photo.image.name)
     for entry in photo.renditions.values():
-        assert default_storage.exists(entry["webp"]) and default_storage.exists(entry["jpeg"])
+        assert storages["renditions"].exists(entry["webp"]) and storages["renditions"].exists(entry["jpeg"])
 
 
 def test_caption_stays_editable_after_the_limits_are_lowered(settings):
