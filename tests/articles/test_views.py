@@ -62,7 +62,7 @@ def rich_article(n_authors=2, n_tags=2, n_boxes=2, n_related=2, n_notes=1, **kwa
     for i in range(n_related):
         article.related.add(
             ArticleFactory(
-                category=section, title=f"Choisi à la main {i}", lead_photo=PhotoFactory() if i == 0 else None
+                category=section, title=f"Choisi à la main {i}", lead_photo=photo_with_renditions() if i == 0 else None
             )
         )
     for i in range(n_notes):
