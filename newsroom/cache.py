@@ -17,15 +17,19 @@ placeholder and each reader gets a fresh token of their own when the page is ser
 
 import functools
 import hashlib
+import random
 import re
+import time
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import quote_etag
 
 from common.http import ARTICLE_ID_HEADER
 
@@ -59,30 +63,44 @@ def tag_versions(tags) -> dict:
 SEQUENCE_KEY = "tagv-sequence"
 
 
-def _sequence() -> int:
-    """The invalidation counter: one round trip, two only when it must be created."""
+def _new_sequence_start() -> int:
+    # Random: a counter lost (evicted, flushed) and created again must not come back to
+    # a value that stamps of pages stored before still hold.
+    return random.randrange(1 << 40)
+
+
+def _sequence() -> int | None:
+    """The invalidation counter: one round trip, two only when it must be created.
+    None when the cache cannot be reached."""
     value = cache.get(SEQUENCE_KEY)
     if value is None:
-        cache.add(SEQUENCE_KEY, 0, timeout=None)
-        value = cache.get(SEQUENCE_KEY, 0)
+        cache.add(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
+        value = cache.get(SEQUENCE_KEY)
     return value
+
+
+def _bump_sequence() -> None:
+    cache.add(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
+    try:
+        cache.incr(SEQUENCE_KEY)
+    except ValueError:  # evicted between add() and incr()
+        cache.set(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
 
 
 def invalidate_tags(*tags) -> None:
     """Every cached page that showed one of ``tags`` is rebuilt on its next request.
 
-    The sequence moves first: a page being built while this runs sees it move and is
-    not stored (see ``store_page``).
+    The counter moves before the tags' versions change, so that a page being built
+    while this runs sees it move and is not stored (see ``store_page``), and once more
+    after, so that a reader who checked the versions between the two steps (and found
+    them unchanged) never stamps a page as valid at the final counter value.
     """
     tags = {tag for tag in tags if tag}
     if not tags:
         return
-    cache.add(SEQUENCE_KEY, 0, timeout=None)
-    try:
-        cache.incr(SEQUENCE_KEY)
-    except ValueError:  # evicted between add() and incr()
-        cache.set(SEQUENCE_KEY, 1, timeout=None)
+    _bump_sequence()
     cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+    _bump_sequence()
 
 
 SCHEDULE_KEY = "next-publication-at"
@@ -111,21 +129,80 @@ def seconds_until_next_publication() -> int | None:
     return max(1, int((next_at - timezone.now()).total_seconds()) + 1)
 
 
-def _patch_shared_cache_headers(response, timeout) -> None:
-    """What a CDN or nginx in front may do with the page.
+PROXY_MAX_AGE = 60
+# A build holds its page's lock at most this long (a crashed worker's lock expires by then).
+BUILD_LOCK_SECONDS = 10
+# A reader who finds the page being built, with no previous copy, waits this long at most.
+BUILD_WAIT_SECONDS = 2.0
+BUILD_POLL_SECONDS = 0.05
+# Parameters of ads and newsletters: they say where a reader came from, never change the
+# page, and are left out of its key.
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "mkt_tok",
+        "ref",
+        "xtor",
+    }
+)
+# The only parameters a cached page may be keyed on (``page`` must be a page number).
+KEY_PARAMETERS = frozenset({"page", "q"})
 
-    Lists and feeds: keep it up to a minute. An article page: keep it but revalidate
-    every time, so that each view still reaches the read counter (a 304 costs little).
+
+def page_cache_on() -> bool:
+    return page_timeout() > 0
+
+
+def _patch_shared_cache_headers(response, until_next_publication) -> None:
+    """What a CDN or nginx in front may do with the page: the same whether this page
+    came from the page cache, was built and stored, or the page cache is off.
+
+    Lists and feeds: keep it up to a minute, never past the next scheduled publication.
+    An article page: keep it but revalidate every time, so that each view still reaches
+    the read counter (a 304 costs little).
     """
     if response.has_header(ARTICLE_ID_HEADER):
         patch_cache_control(response, public=True, no_cache=True)
     else:
-        patch_cache_control(response, public=True, max_age=min(timeout, 60))
+        max_age = PROXY_MAX_AGE if until_next_publication is None else min(PROXY_MAX_AGE, until_next_publication)
+        patch_cache_control(response, public=True, max_age=max(0, max_age))
 
 
-def _page_key(request) -> str:
-    raw = f"{request.get_host()}|{request.get_full_path()}".encode()
-    return "page:" + hashlib.sha256(raw).hexdigest()
+def _is_tracking(name: str) -> bool:
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
+
+
+def _key_parameters(request) -> list | None:
+    """The query parameters that make this page differ, or None when the page must not be
+    cached: one outside ``KEY_PARAMETERS``, a page number that is not one. Tracking
+    parameters are ignored. (A page that turns out not to read one of them is not stored.)"""
+    params = []
+    for name, values in request.GET.lists():
+        if _is_tracking(name):
+            continue
+        if name not in KEY_PARAMETERS or len(values) != 1:
+            return None
+        if name == "page" and not (values[0].isascii() and values[0].isdigit() and len(values[0]) <= 6):
+            return None
+        params.append((name, values[0]))
+    return sorted(params)
+
+
+def _page_key(request, params) -> str:
+    raw = f"{request.get_host()}|{request.path}|{urlencode(params)}".encode()
+    return "page2:" + hashlib.sha256(raw).hexdigest()
 
 
 def _cacheable_request(request) -> bool:
@@ -133,7 +210,25 @@ def _cacheable_request(request) -> bool:
     return request.method in ("GET", "HEAD") and not (user is not None and user.is_authenticated)
 
 
-def _serve(request, entry) -> HttpResponse:
+def _storable(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        getattr(response, "cache_tags", None) is not None
+        and response.status_code == 200
+        and not getattr(response, "streaming", False)
+        and "no-cache" not in cache_control
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def _etag(content: bytes) -> str:
+    """From the page as stored (CSRF tokens as placeholders): the same for every reader
+    while the page is unchanged, so that a CDN in front gets its 304s."""
+    return quote_etag(hashlib.md5(content, usedforsecurity=False).hexdigest())
+
+
+def _serve(request, entry, state) -> HttpResponse:
     content = entry["content"]
     has_form = CSRF_PLACEHOLDER in content
     if has_form:
@@ -143,10 +238,44 @@ def _serve(request, entry) -> HttpResponse:
         response[name] = value
     if has_form:
         patch_vary_headers(response, ["Cookie"])
-    _patch_shared_cache_headers(response, entry["max_age"])
-    response["X-Page-Cache"] = "hit"
+    next_at = entry["next_publication"]
+    _patch_shared_cache_headers(response, None if next_at is None else max(1, int(next_at - time.time()) + 1))
+    response["ETag"] = entry["etag"]
+    response["X-Page-Cache"] = state
     response.page_cache_hit = True
     return response
+
+
+class _ParameterLog(QueryDict):
+    """``request.GET`` that remembers which parameters the view read by name.
+
+    A parameter read otherwise (iterated, copied) is not recorded: the page is then not
+    stored, which is safe.
+    """
+
+    def __init__(self, query_string=None, mutable=False, encoding=None):
+        super().__init__(query_string, mutable=mutable, encoding=encoding)
+        self.read = set()
+
+    @classmethod
+    def of(cls, original):
+        log = cls(mutable=True, encoding=original.encoding)
+        for name, values in original.lists():
+            log.setlist(name, values)
+        log._mutable = False
+        return log
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def getlist(self, key, default=None):
+        self.read.add(key)
+        return super().getlist(key, default)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
 
 
 class PageCacheMiddleware:
@@ -158,40 +287,123 @@ class PageCacheMiddleware:
     (responses marked ``no-cache``/``private``), error pages and pages with a form error
     (any status but 200) are never stored. A view may shorten the life of its page with
     ``response.cache_timeout`` (seconds).
+
+    A hit is one round trip to the cache: the page, its "still valid at" stamp and the
+    invalidation counter in one ``get_many``. The stamp equals the counter while nothing
+    was invalidated since the page was stored or last checked; when the counter moved,
+    the versions of the page's own tags decide (a second round trip), and the stamp is
+    renewed. A view that answers without tags (robots.txt, search) is not looked up
+    again by this process; with the page cache off nothing is looked up.
+
+    One build per page at a time: the builder holds a short lock (``cache.add``); the
+    others get the previous copy while it builds, or wait for the new one briefly. When
+    the cache cannot be reached every reader builds (nothing to share anyway).
     """
+
+    # Views known to answer anonymous GETs without cache tags.
+    untagged_views = set()
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        sequence_before = getattr(request, "_page_cache_sequence", None)
-        if sequence_before is not None and not getattr(response, "page_cache_hit", False):
-            store_page(request, response, sequence_before)
+        view = getattr(request, "_page_cache_view", None)
+        if view is None or getattr(response, "page_cache_hit", False):
+            return response
+        try:
+            self._after_view(request, response, view)
+        finally:
+            lock = getattr(request, "_page_cache_lock", None)
+            if lock:
+                cache.delete(lock)
         return response
+
+    def _after_view(self, request, response, view):
+        if getattr(response, "cache_tags", None) is None:
+            if response.status_code == 200:
+                self.untagged_views.add(view)
+            return
+        if not _storable(response):
+            return
+        stored = _stored_content(response)
+        response["ETag"] = _etag(stored)
+        until_next = seconds_until_next_publication()
+        _patch_shared_cache_headers(response, until_next)
+        sequence_before = getattr(request, "_page_cache_sequence", None)
+        if sequence_before is not None and _reads_its_key(request):
+            store_page(request, response, sequence_before, stored=stored, until_next=until_next)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not _cacheable_request(request):
             return None
-        entry = cache.get(_page_key(request))
-        if entry is not None and tag_versions(entry["tags"]) == entry["versions"]:
-            return _serve(request, entry)
+        request._page_cache_view = view_func
+        if request.GET:
+            request.GET = _ParameterLog.of(request.GET)
+        if not page_cache_on() or view_func in self.untagged_views:
+            return None
+        params = _key_parameters(request)
+        if params is None:
+            return None
+        key = _page_key(request, params)
+        request._page_cache_key = key
+        found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
+        entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
+        if entry is not None and sequence is not None:
+            if found.get(_stamp_key(key)) == sequence:
+                return _serve(request, entry, "hit")
+            if tag_versions(entry["tags"]) == entry["versions"]:
+                cache.set(_stamp_key(key), sequence, max(1, int(entry["expires"] - time.time())))
+                return _serve(request, entry, "hit")
+        if sequence is None:
+            sequence = _sequence()
+            if sequence is None:
+                return None  # no cache to share a page through: build, store nothing
+        if cache.add(_lock_key(key), 1, BUILD_LOCK_SECONDS):
+            request._page_cache_lock = _lock_key(key)
+            request._page_cache_sequence = sequence
+            return None
+        if entry is not None:
+            return _serve(request, entry, "stale")  # grace: the previous copy while one reader builds
+        return self._wait_for_build(request, key)
+
+    def _wait_for_build(self, request, key):
+        deadline = time.monotonic() + BUILD_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(BUILD_POLL_SECONDS)
+            found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
+            entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
+            if entry is not None and sequence is not None and found.get(_stamp_key(key)) == sequence:
+                return _serve(request, entry, "hit")
+            if not cache.get(_lock_key(key)):
+                break
+        # The build failed, was not stored or takes too long: build this one too.
         request._page_cache_sequence = _sequence()
         return None
 
 
-def store_page(request, response, sequence_before) -> None:
-    page_tags = getattr(response, "cache_tags", None)
-    cache_control = response.get("Cache-Control", "")
-    if (
-        page_tags is None
-        or response.status_code != 200
-        or getattr(response, "streaming", False)
-        or "no-cache" in cache_control
-        or "private" in cache_control
-    ):
-        return
-    page_tags = set(page_tags) | {"schedule"}
+def _reads_its_key(request) -> bool:
+    """A page keyed on a parameter it never read (``/?page=7`` on the home page) is the
+    same page under another key: not stored, so junk cannot fill the cache."""
+    if not isinstance(request.GET, _ParameterLog):
+        return True
+    return all(_is_tracking(name) or name in request.GET.read for name in request.GET)
+
+
+def _stamp_key(page_key: str) -> str:
+    return page_key + ":valid-at"
+
+
+def _lock_key(page_key: str) -> str:
+    return page_key + ":building"
+
+
+def _stored_content(response) -> bytes:
+    return CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+
+
+def store_page(request, response, sequence_before, *, stored, until_next) -> None:
+    page_tags = set(response.cache_tags) | {"schedule"}
     versions = tag_versions(page_tags)
     if _sequence() != sequence_before:
         # Something was invalidated while the page was built: it may be outdated.
@@ -200,22 +412,21 @@ def store_page(request, response, sequence_before) -> None:
     timeout = page_timeout() if timeout is None else timeout
     if timeout <= 0:
         return  # caching turned off for this kind of page (e.g. ARTICLE_PAGE_CACHE_SECONDS=0)
-    until_next = seconds_until_next_publication()
     if until_next is not None:
         timeout = min(timeout, until_next)
-    cache.set(
-        _page_key(request),
-        {
-            "content": CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content),
-            "status": response.status_code,
-            "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
-            "tags": page_tags,
-            "versions": versions,
-            "max_age": timeout,
-        },
-        timeout,
-    )
-    _patch_shared_cache_headers(response, timeout)
+    now = time.time()
+    key = request._page_cache_key
+    entry = {
+        "content": stored,
+        "status": response.status_code,
+        "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+        "tags": page_tags,
+        "versions": versions,
+        "etag": response["ETag"],
+        "expires": now + timeout,
+        "next_publication": None if until_next is None else now + until_next,
+    }
+    cache.set_many({key: entry, _stamp_key(key): sequence_before}, timeout)
     response["X-Page-Cache"] = "miss"
 
 
@@ -233,3 +444,8 @@ def with_cache_tags(view, tags):
         return response
 
     return wrapper
+
+
+def forget_views() -> None:
+    """Forget what this process learnt about views (tests run many URLconfs in one process)."""
+    PageCacheMiddleware.untagged_views.clear()

@@ -20,8 +20,11 @@ def _media_root(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import caches
 
+    from newsroom.cache import forget_views
+
     for cache in caches.all():
         cache.clear()
+    forget_views()
     yield
 
 

@@ -1,5 +1,7 @@
 """A URLconf of bare views for the page-cache tests."""
 
+import time
+
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import path
@@ -10,6 +12,9 @@ BEHAVIOUR = {}
 
 def counted(request):
     CALLS["n"] += 1
+    request.GET.get("page")  # a list page: its page number makes it another page
+    if BEHAVIOUR.get("sleep"):
+        time.sleep(BEHAVIOUR["sleep"])
     response = HttpResponse(f"page {CALLS['n']}", status=BEHAVIOUR.get("status", 200))
     if BEHAVIOUR.get("tags", {"home"}) is not None:
         response.cache_tags = set(BEHAVIOUR.get("tags", {"home"}))

@@ -101,7 +101,8 @@ def test_entry_does_not_outlive_next_scheduled_publication(client, time_machine,
         # lifetime the entry was given instead.
         from django.core.cache import cache
 
-        ttls = [cache._cache.get_client().ttl(key) for key in cache._cache.get_client().keys("newsroom:*page:*")]
+        client_ = cache._cache.get_client()
+        ttls = [client_.ttl(key) for key in client_.keys("newsroom:*page*") if not key.endswith(b":valid-at")]
         assert len(ttls) == 1 and 0 < ttls[0] <= 31
         return
     time_machine.shift(timedelta(seconds=20))
