@@ -371,15 +371,24 @@ class PageCacheMiddleware:
         deadline = time.monotonic() + BUILD_WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(BUILD_POLL_SECONDS)
-            found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
-            entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
-            if entry is not None and sequence is not None and found.get(_stamp_key(key)) == sequence:
+            building = cache.get(_lock_key(key))
+            entry = _fresh_entry(key)
+            if entry is not None:
                 return _serve(request, entry, "hit")
-            if not cache.get(_lock_key(key)):
-                break
+            if not building:
+                break  # the build ended without storing the page
         # The build failed, was not stored or takes too long: build this one too.
         request._page_cache_sequence = _sequence()
         return None
+
+
+def _fresh_entry(key):
+    """The stored page if it is valid at the current counter (it was just built)."""
+    found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
+    entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
+    if entry is not None and sequence is not None and found.get(_stamp_key(key)) == sequence:
+        return entry
+    return None
 
 
 def _reads_its_key(request) -> bool:
