@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +17,8 @@ from taggit.models import Tag, TaggedItem
 
 from common.http import ARTICLE_ID_HEADER
 
-from .models import Article, ArticleAuthor, ArticleRedirect, Author, Category, CategoryRedirect
+from . import fragments
+from .models import Article, ArticleRedirect, Author, Category, CategoryRedirect
 from .services import user_can_preview
 
 PAGE_SIZE = 20
@@ -94,11 +95,10 @@ def _require_preview_right(request, article):
 
 
 def article_detail(request, category_path, slug):
-    queryset = Article.objects.select_related("category__parent", "lead_photo").prefetch_related(
-        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
-        "boxes",
-        "notes",
-    )
+    """An article page. The parts that depend on the article alone come from
+    ``articles.fragments`` (rendered once per article and change); the read counter,
+    the reactions and the ads are the page's own."""
+    queryset = Article.objects.select_related("category__parent", "lead_photo")
     if not request.user.is_staff:
         queryset = queryset.published()
     article = queryset.filter(slug=slug, category__path=category_path).first()
@@ -111,37 +111,12 @@ def article_detail(request, category_path, slug):
         return redirect(article, permanent=True)
     _require_preview_right(request, article)
 
-    category = article.category
-    region = category.parent if category.parent_id else category
-    section = category if category.parent_id else None
-    tags = list(article.tags.order_by("name"))
-    notes = list(article.notes.all())
-    published_at = article.first_published_at or article.publish_at or article.created_at
-    modified_at = max([published_at, *(note.created_at for note in notes)])
-    crumbs = [("Accueil", reverse("home")), (region.name, region.get_absolute_url())]
-    if section:
-        crumbs.append((section.name, section.get_absolute_url()))
     is_preview = not article.is_public
-    authors = [link.author for link in article.article_authors.all()]
-    related = related_articles(article, [tag.pk for tag in tags])
+    parts = None if is_preview else fragments.cached_fragments(article.pk)
+    if parts is None:
+        parts = fragments.render_fragments(request, article, related_articles=related_articles, is_preview=is_preview)
     response = render(
-        request,
-        "articles/article_detail.html",
-        {
-            "article": article,
-            "region": region,
-            "section": section,
-            "authors": authors,
-            "tags": tags,
-            "boxes": list(article.boxes.all()),
-            "notes": notes,
-            "published_at": published_at,
-            "modified_at": modified_at,
-            "was_updated": bool(notes),
-            "related": related,
-            "crumbs": crumbs,
-            "is_preview": is_preview,
-        },
+        request, "articles/article_detail.html", {"article": article, "is_preview": is_preview, "fragments": parts}
     )
     if is_preview:
         add_never_cache_headers(response)
@@ -152,14 +127,7 @@ def article_detail(request, category_path, slug):
         # The read counter it shows may lag by at most this (the flush_reads interval).
         response.cache_timeout = settings.ARTICLE_PAGE_CACHE_SECONDS
         # What this page shows, for newsroom.cache (a preview declares nothing: never cached).
-        response.cache_tags = {
-            f"article:{article.pk}",
-            f"category:{article.category_id}",
-            "ads",
-            *(f"article:{item.pk}" for item in related),
-            *(f"byline:{author.pk}" for author in authors),
-            *(f"tag:{tag.slug}" for tag in tags),
-        }
+        response.cache_tags = set(parts["tags"])
     return response
 
 

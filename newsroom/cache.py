@@ -17,10 +17,8 @@ placeholder and each reader gets a fresh token of their own when the page is ser
 
 import functools
 import hashlib
-import random
 import re
 import time
-import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -31,7 +29,11 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
 
+from common import tagcache
 from common.http import ARTICLE_ID_HEADER
+from common.tagcache import SEQUENCE_KEY, invalidate_tags, tag_versions
+
+__all__ = ["PageCacheMiddleware", "invalidate_tags", "tag_versions", "with_cache_tags"]
 
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
@@ -43,64 +45,8 @@ def page_timeout() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 300)
 
 
-def _tag_key(tag: str) -> str:
-    return f"tagv:{tag}"
-
-
-def tag_versions(tags) -> dict:
-    """Current version of each tag; a tag never seen (or evicted) gets a fresh one."""
-    keys = {_tag_key(tag): tag for tag in tags}
-    found = cache.get_many(list(keys))
-    for key in keys.keys() - found.keys():
-        token = uuid.uuid4().hex
-        # add() keeps the first writer's token when two processes race.
-        if not cache.add(key, token, timeout=None):
-            token = cache.get(key, token)
-        found[key] = token
-    return {keys[key]: version for key, version in found.items()}
-
-
-SEQUENCE_KEY = "tagv-sequence"
-
-
-def _new_sequence_start() -> int:
-    # Random: a counter lost (evicted, flushed) and created again must not come back to
-    # a value that stamps of pages stored before still hold.
-    return random.randrange(1 << 40)
-
-
 def _sequence() -> int | None:
-    """The invalidation counter: one round trip, two only when it must be created.
-    None when the cache cannot be reached."""
-    value = cache.get(SEQUENCE_KEY)
-    if value is None:
-        cache.add(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
-        value = cache.get(SEQUENCE_KEY)
-    return value
-
-
-def _bump_sequence() -> None:
-    cache.add(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
-    try:
-        cache.incr(SEQUENCE_KEY)
-    except ValueError:  # evicted between add() and incr()
-        cache.set(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
-
-
-def invalidate_tags(*tags) -> None:
-    """Every cached page that showed one of ``tags`` is rebuilt on its next request.
-
-    The counter moves before the tags' versions change, so that a page being built
-    while this runs sees it move and is not stored (see ``store_page``), and once more
-    after, so that a reader who checked the versions between the two steps (and found
-    them unchanged) never stamps a page as valid at the final counter value.
-    """
-    tags = {tag for tag in tags if tag}
-    if not tags:
-        return
-    _bump_sequence()
-    cache.set_many({_tag_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
-    _bump_sequence()
+    return tagcache.sequence()
 
 
 SCHEDULE_KEY = "next-publication-at"

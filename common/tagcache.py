@@ -1,0 +1,73 @@
+"""Versions of cache tags ("article:12", "category:3", "home"…), shared by every cache
+that follows them.
+
+A cached thing (a page in ``newsroom.cache``, an article's fragments in
+``articles.fragments``) is stored with the version of each tag it shows; an editor's
+action bumps the versions of the tags it touches (``invalidate_tags``), and the next
+reader sees a changed version and rebuilds. The invalidation counter moves with every
+invalidation: a build that saw it move may have read outdated rows and is not stored.
+"""
+
+import random
+import uuid
+
+from django.core.cache import cache
+
+SEQUENCE_KEY = "tagv-sequence"
+
+
+def tag_key(tag: str) -> str:
+    return f"tagv:{tag}"
+
+
+def tag_versions(tags) -> dict:
+    """Current version of each tag; a tag never seen (or evicted) gets a fresh one."""
+    keys = {tag_key(tag): tag for tag in tags}
+    found = cache.get_many(list(keys))
+    for key in keys.keys() - found.keys():
+        token = uuid.uuid4().hex
+        # add() keeps the first writer's token when two processes race.
+        if not cache.add(key, token, timeout=None):
+            token = cache.get(key, token)
+        found[key] = token
+    return {keys[key]: version for key, version in found.items()}
+
+
+def _new_sequence_start() -> int:
+    # Random: a counter lost (evicted, flushed) and created again must not come back to
+    # a value that stamps of pages stored before still hold.
+    return random.randrange(1 << 40)
+
+
+def sequence() -> int | None:
+    """The invalidation counter: one round trip, two only when it must be created.
+    None when the cache cannot be reached."""
+    value = cache.get(SEQUENCE_KEY)
+    if value is None:
+        cache.add(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
+        value = cache.get(SEQUENCE_KEY)
+    return value
+
+
+def _bump_sequence() -> None:
+    cache.add(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
+    try:
+        cache.incr(SEQUENCE_KEY)
+    except ValueError:  # evicted between add() and incr()
+        cache.set(SEQUENCE_KEY, _new_sequence_start(), timeout=None)
+
+
+def invalidate_tags(*tags) -> None:
+    """Everything cached that showed one of ``tags`` is rebuilt on its next request.
+
+    The counter moves before the tags' versions change, so that a build running while
+    this runs sees it move and is not stored, and once more after, so that a reader who
+    checked the versions between the two steps (and found them unchanged) never stamps
+    a page as valid at the final counter value (see ``newsroom.cache``).
+    """
+    tags = {tag for tag in tags if tag}
+    if not tags:
+        return
+    _bump_sequence()
+    cache.set_many({tag_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
+    _bump_sequence()
