@@ -6,6 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
+from common import tagcache
 from newsroom import cache as page_cache
 from tests.factories import ArticleFactory
 from tests.newsroom import cache_urls
@@ -55,6 +56,7 @@ class CountingCache:
 def round_trips(monkeypatch, backend):
     counting = CountingCache(django_cache)
     monkeypatch.setattr(page_cache, "cache", counting)
+    monkeypatch.setattr(tagcache, "cache", counting)
     return counting.calls
 
 
