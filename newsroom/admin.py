@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils import timezone
 
-from .models import AdCampaign, AdPlacement
+from .models import FRONT_SLOTS, AdCampaign, AdPlacement, BreakingNews, FrontPage, FrontSlot, SitePage
 
 
 class RunningFilter(admin.SimpleListFilter):
@@ -46,3 +46,52 @@ class AdCampaignAdmin(admin.ModelAdmin):
     @admin.display(boolean=True, description="en cours")
     def running(self, obj):
         return obj.is_running
+
+
+class FrontSlotInline(admin.TabularInline):
+    model = FrontSlot
+    extra = FRONT_SLOTS
+    max_num = FRONT_SLOTS
+    autocomplete_fields = ["article"]
+    verbose_name = "place"
+    verbose_name_plural = "Articles à la une (une place vide montre l'article le plus récent)"
+
+
+@admin.register(FrontPage)
+class FrontPageAdmin(admin.ModelAdmin):
+    """La une: editors pick and order the home's and each region's top stories."""
+
+    list_display = ["__str__", "chosen", "updated_at"]
+    list_select_related = ["region"]
+    inlines = [FrontSlotInline]
+    fields = ["region"]
+
+    @admin.display(description="articles choisis")
+    def chosen(self, obj):
+        return ", ".join(f"{slot.position}. {slot.article.title}" for slot in obj.slots.select_related("article"))
+
+
+@admin.register(BreakingNews)
+class BreakingNewsAdmin(admin.ModelAdmin):
+    list_display = ["text", "starts_at", "ends_at", "on_air"]
+    search_fields = ["text"]
+    autocomplete_fields = ["article"]
+    date_hierarchy = "starts_at"
+    fields = ["text", "article", "starts_at", "ends_at"]
+
+    @admin.display(boolean=True, description="à l'antenne")
+    def on_air(self, obj):
+        return obj.is_on_air
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(SitePage)
+class SitePageAdmin(admin.ModelAdmin):
+    list_display = ["title", "slug", "in_footer", "position", "updated_at"]
+    list_editable = ["in_footer", "position"]
+    search_fields = ["title"]
+    prepopulated_fields = {"slug": ["title"]}

@@ -8,8 +8,9 @@ class NewsroomConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from . import invalidation
+        from . import chrome, invalidation
         from .search import register_fold
 
         invalidation.connect()
+        chrome.connect()
         connection_created.connect(register_fold, dispatch_uid="newsroom-sqlite-fold")

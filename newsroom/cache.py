@@ -19,6 +19,7 @@ import functools
 import hashlib
 import re
 import time
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -54,13 +55,25 @@ SCHEDULE_KEY = "next-publication-at"
 
 def refresh_schedule():
     """Remember when public pages next change by themselves: a scheduled article goes
-    public, or an ad campaign starts or ends (called when articles or ads change)."""
+    public, an ad campaign or an alerte info starts or ends, or the day (printed in the
+    masthead) turns (called when articles, ads or alerts change)."""
     from articles.models import Article
 
-    from .models import AdCampaign
+    from .models import AdCampaign, BreakingNews
 
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    midnight = timezone.make_aware(datetime.combine(tomorrow, datetime.min.time()))
     next_at = min(
-        filter(None, (Article.objects.next_publication_at(), AdCampaign.objects.next_change_at())), default=None
+        filter(
+            None,
+            (
+                Article.objects.next_publication_at(),
+                AdCampaign.objects.next_change_at(),
+                BreakingNews.objects.next_change_at(),
+                midnight,
+            ),
+        ),
+        default=None,
     )
     cache.set(SCHEDULE_KEY, next_at, timeout=None)
     return next_at

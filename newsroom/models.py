@@ -1,10 +1,15 @@
-"""Site-wide models: ad placements and the campaigns that fill them."""
+"""Site-wide models: ad placements and campaigns, la une, alerte info, the site's own pages."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Min, Q
+from django.db.models import F, Min, Q, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
 
+from articles.sanitize import EDITOR_EXTENSIONS, sanitize_html
 from articles.validators import PhotoImageField, validate_photo_file
 
 
@@ -110,3 +115,178 @@ class AdCampaign(models.Model):
     def is_running(self):
         now = timezone.now()
         return self.is_active and self.starts_at <= now < self.ends_at
+
+
+# La une ---------------------------------------------------------------------------------
+
+FRONT_SLOTS = 5  # the lead story, then four top stories
+
+
+class FrontPage(models.Model):
+    """La une of the home page (no region) or of one region's page.
+
+    Editors fill its numbered slots with articles; a slot left empty, or holding an
+    article that is not public (yet), shows the newest article instead (``newsroom.frontpage``).
+    """
+
+    region = models.OneToOneField(
+        "articles.Category",
+        verbose_name="région",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="front_page",
+        limit_choices_to={"parent__isnull": True},
+        help_text="Vide : la une de la page d'accueil.",
+    )
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    class Meta:
+        verbose_name = "une"
+        verbose_name_plural = "unes"
+        ordering = [F("region__position").asc(nulls_first=True), "region__name"]
+        constraints = [
+            # One home page: the region is unique, and so is "no region".
+            models.UniqueConstraint(Coalesce("region", Value(0)), name="frontpage_one_per_region"),
+        ]
+
+    def __str__(self):
+        return f"Une : {self.region.name}" if self.region_id else "Une : page d'accueil"
+
+    def get_absolute_url(self):
+        return self.region.get_absolute_url() if self.region_id else reverse("home")
+
+    def clean(self):
+        if self.region_id and self.region.parent_id:
+            raise ValidationError({"region": "Choisissez une région, pas une rubrique."})
+
+
+class FrontSlot(models.Model):
+    """One numbered place of la une, held by an article chosen by an editor."""
+
+    front_page = models.ForeignKey(FrontPage, on_delete=models.CASCADE, related_name="slots")
+    position = models.PositiveSmallIntegerField(
+        "place",
+        choices=[(1, "1 — ouverture")] + [(n, f"{n}") for n in range(2, FRONT_SLOTS + 1)],
+        help_text="1 : l'article d'ouverture ; les suivants dans l'ordre.",
+    )
+    article = models.ForeignKey(
+        "articles.Article", verbose_name="article", on_delete=models.CASCADE, related_name="front_slots"
+    )
+
+    class Meta:
+        verbose_name = "place à la une"
+        verbose_name_plural = "places à la une"
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["front_page", "position"], name="frontslot_unique_position"),
+            models.UniqueConstraint(fields=["front_page", "article"], name="frontslot_unique_article"),
+            models.CheckConstraint(
+                condition=Q(position__gte=1, position__lte=FRONT_SLOTS), name="frontslot_position_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.position}. {self.article}"
+
+    def clean(self):
+        # A region's page is rebuilt when its own articles change: la une keeps to them.
+        try:
+            region = self.front_page.region
+        except FrontPage.DoesNotExist:
+            region = None
+        if region is not None and self.article_id and self.article.category.region != region:
+            raise ValidationError({"article": f"Choisissez un article de la région {region.name}."})
+
+
+# Alerte info ----------------------------------------------------------------------------
+
+
+class BreakingNewsQuerySet(models.QuerySet):
+    def on_air(self, now=None):
+        now = now or timezone.now()
+        return self.filter(starts_at__lte=now, ends_at__gt=now)
+
+    def current(self, now=None):
+        """The alert every page shows now: the latest started one."""
+        return self.on_air(now).order_by("-starts_at", "-pk").first()
+
+    def next_change_at(self, now=None):
+        """When an alert next appears or ends (cached pages must expire by then)."""
+        now = now or timezone.now()
+        times = self.aggregate(
+            start=Min("starts_at", filter=Q(starts_at__gt=now)), end=Min("ends_at", filter=Q(ends_at__gt=now))
+        )
+        return min(filter(None, times.values()), default=None)
+
+
+class BreakingNews(models.Model):
+    """An "Alerte info": a banner on every public page, from its start to its end."""
+
+    text = models.CharField("texte", max_length=200, help_text="Une phrase courte, sans point final.")
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name="article lié",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Facultatif : le bandeau renvoie vers cet article.",
+    )
+    starts_at = models.DateTimeField("début", default=timezone.now)
+    ends_at = models.DateTimeField("fin", help_text="Le bandeau disparaît seul à cette heure.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    objects = BreakingNewsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "alerte info"
+        verbose_name_plural = "alertes info"
+        ordering = ["-starts_at"]
+        get_latest_by = "starts_at"
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="breakingnews_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "La fin de l'alerte doit suivre son début."})
+
+    @property
+    def is_on_air(self):
+        now = timezone.now()
+        return self.starts_at <= now < self.ends_at
+
+
+# Pages of the site (mentions légales, contact…) -----------------------------------------
+
+
+class SitePage(models.Model):
+    """A page that editors write in the admin and the footer links to."""
+
+    title = models.CharField("titre", max_length=120)
+    slug = models.SlugField("adresse", max_length=80, unique=True, help_text="La page répond à /pages/<adresse>/.")
+    body = ProseEditorField("texte", blank=True, config={"extensions": EDITOR_EXTENSIONS}, sanitize=sanitize_html)
+    in_footer = models.BooleanField("lien en pied de page", default=True)
+    position = models.PositiveSmallIntegerField("ordre dans le pied de page", default=0)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+
+    class Meta:
+        verbose_name = "page du site"
+        verbose_name_plural = "pages du site"
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("site:page", kwargs={"slug": self.slug})

@@ -6,7 +6,7 @@ Included at "" in newsroom/urls.py before the articles' catch-all patterns.
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from . import feeds, search_views
+from . import feeds, search_views, views
 from .cache import with_cache_tags
 from .sitemaps import SITEMAPS, robots_txt, sitemap_index
 
@@ -18,6 +18,7 @@ SITEMAP_TAGS = {"sitemaps"}
 
 urlpatterns = [
     path("recherche/", search_views.search, name="search"),
+    path("pages/<slug:slug>/", views.site_page, name="page"),
     path("flux/rss/", with_cache_tags(feeds.LatestArticlesFeed(), FEED_TAGS), name="rss"),
     path("flux/atom/", with_cache_tags(feeds.LatestArticlesAtomFeed(), FEED_TAGS), name="atom"),
     path("flux/<path:category_path>/rss/", with_cache_tags(feeds.CategoryFeed(), FEED_TAGS), name="category-rss"),

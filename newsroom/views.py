@@ -1,58 +1,72 @@
 """Site-wide pages: the home (the error pages are in newsroom.errors)."""
 
 from django.db.models import F, Window
-from django.db.models.functions import RowNumber
-from django.shortcuts import render
+from django.db.models.functions import Coalesce, RowNumber
+from django.shortcuts import get_object_or_404, render
 
 from articles.models import Article, Category
 
-LATEST_PER_SECTION = 4
+from .frontpage import front_page_articles
+from .models import SitePage
+
+LATEST_PER_REGION = 4
 HOME_RECENT_WINDOW = 2000
 
 
-def home_sections(exclude_pk=None, per_section=LATEST_PER_SECTION):
-    """[(region, [(category, articles)])]: latest public articles per region and section.
+def home_regions(exclude=(), per_region=LATEST_PER_REGION):
+    """[(region, sections, articles)]: each region's newest public articles, une excluded.
 
     Two queries whatever the number of sections: the categories, then the newest
-    articles of every category at once (a window function ranks them per category).
+    articles of every region at once (a window function ranks them per region, an
+    article of a section counting for its region).
     """
     categories = list(Category.objects.order_by("position", "name"))
     # Only the newest articles are ranked, so that the home costs the same on a deep
-    # archive; a section silent for that long drops off the home until it publishes.
+    # archive; a region silent for that long drops off the home until it publishes.
     recent = Article.objects.published().order_by("-publish_at", "-pk").values("pk")[:HOME_RECENT_WINDOW]
+    region_of = Coalesce(F("category__parent_id"), F("category_id"))
     ranked = (
         Article.objects.published()
         .filter(pk__in=recent)
-        .exclude(pk=exclude_pk)
+        .exclude(pk__in=list(exclude))
         .select_related("category__parent", "lead_photo")
         .annotate(
-            rank=Window(RowNumber(), partition_by=[F("category_id")], order_by=[F("publish_at").desc(), F("pk").desc()])
+            region_id=region_of,
+            rank=Window(RowNumber(), partition_by=[region_of], order_by=[F("publish_at").desc(), F("pk").desc()]),
         )
-        .filter(rank__lte=per_section)
-        .order_by("category_id", "rank")
+        .filter(rank__lte=per_region)
+        .order_by("region_id", "rank")
     )
-    by_category = {}
+    by_region = {}
     for article in ranked:
-        by_category.setdefault(article.category_id, []).append(article)
-    blocks = []
-    for region in (c for c in categories if c.parent_id is None):
-        groups = [(region, by_category[region.pk])] if region.pk in by_category else []
-        groups += [
-            (section, by_category[section.pk])
-            for section in categories
-            if section.parent_id == region.pk and section.pk in by_category
-        ]
-        if groups:
-            blocks.append((region, groups))
-    return blocks
+        by_region.setdefault(article.region_id, []).append(article)
+    return [
+        (region, [c for c in categories if c.parent_id == region.pk], by_region[region.pk])
+        for region in categories
+        if region.parent_id is None and region.pk in by_region
+    ]
 
 
 def home(request):
-    lead = Article.objects.published().for_lists().first()
+    une = front_page_articles()
+    lead, top_stories = (une[0], une[1:]) if une else (None, [])
     response = render(
         request,
         "home.html",
-        {"lead": lead, "regions": home_sections(exclude_pk=lead.pk if lead else None)},
+        {
+            "lead": lead,
+            "top_stories": top_stories,
+            "regions": home_regions(exclude=[article.pk for article in une]),
+        },
     )
-    response.cache_tags = {"home", "ads"}  # newsroom.cache rebuilds it when either changes
+    # newsroom.cache rebuilds it when either changes ("ads": the chrome of every page)
+    response.cache_tags = {"home", "ads"}
+    return response
+
+
+def site_page(request, slug):
+    """A page editors write in the admin (mentions légales, contact…), linked from the footer."""
+    page = get_object_or_404(SitePage, slug=slug)
+    response = render(request, "site_page.html", {"site_page": page})
+    response.cache_tags = {"ads"}  # any change to a SitePage bumps "ads" (newsroom.invalidation)
     return response

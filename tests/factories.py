@@ -59,6 +59,7 @@ def restore_roles():
         create_permissions(app_config, verbosity=0)
     articles_roles = importlib.import_module("articles.migrations.0002_roles")
     comments_roles = importlib.import_module("comments.migrations.0002_moderation_roles")
+    front_roles = importlib.import_module("newsroom.migrations.0003_editors_run_the_front_page")
 
     def perms(names):
         found = []
@@ -72,6 +73,7 @@ def restore_roles():
     journalists.permissions.add(*perms(articles_roles.JOURNALIST_PERMS))
     editors, _ = Group.objects.get_or_create(name=articles_roles.EDITORS)
     editors.permissions.add(*perms(articles_roles.JOURNALIST_PERMS + articles_roles.EDITOR_EXTRA_PERMS), *moderation)
+    editors.permissions.add(*perms(f"newsroom.{codename}" for _model, codename in front_roles.PERMS))
     moderators, _ = Group.objects.get_or_create(name=articles_roles.MODERATORS)
     moderators.permissions.add(*moderation)
 

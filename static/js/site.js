@@ -1,27 +1,54 @@
-/* Newsroom public site: the closable ad slot.
+/* Newsroom public site: the closable ad slot and the menu.
  * Loaded (not deferred) in <head>: it marks the slots closed earlier in this visit
  * before the body is painted, so a closed ad never flashes nor moves the page. */
 (function () {
   "use strict";
   var KEY = "newsroom:ads-closed";
+  // A visit, as audience measurement counts one: it ends after 30 minutes without a
+  // page view. Kept in localStorage so that every tab of the visit agrees; each page
+  // view pushes the end further.
+  var VISIT_MS = 30 * 60 * 1000;
   var root = document.documentElement;
+  // The menu is a disclosure on phones only when this script runs; without it the
+  // whole list of regions and sections shows (see site.css, ".js").
+  root.classList.add("js");
 
-  function closedSlots() {
+  function read() {
     try {
-      return JSON.parse(window.sessionStorage.getItem(KEY) || "[]");
+      var stored = JSON.parse(window.localStorage.getItem(KEY) || "{}");
+      return stored && typeof stored === "object" && !Array.isArray(stored) ? stored : {};
     } catch (error) {
-      return [];
+      return {};
     }
   }
 
-  function remember(slot) {
-    var slots = closedSlots();
-    if (slots.indexOf(slot) === -1) slots.push(slot);
+  function write(slots) {
     try {
-      window.sessionStorage.setItem(KEY, JSON.stringify(slots));
+      window.localStorage.setItem(KEY, JSON.stringify(slots));
     } catch (error) {
       /* Private browsing without storage: closing still works for this page. */
     }
+  }
+
+  function closedSlots() {
+    var now = Date.now();
+    var stored = read();
+    var open = [];
+    var kept = {};
+    Object.keys(stored).forEach(function (slot) {
+      if (typeof stored[slot] === "number" && stored[slot] > now) {
+        open.push(slot);
+        kept[slot] = now + VISIT_MS;
+      }
+    });
+    write(kept);
+    return open;
+  }
+
+  function remember(slot) {
+    var slots = read();
+    slots[slot] = Date.now() + VISIT_MS;
+    write(slots);
   }
 
   closedSlots().forEach(function (slot) {
@@ -41,6 +68,31 @@
       main.setAttribute("tabindex", "-1");
       main.focus({ preventScroll: true });
     }
+  });
+
+  // The "Rubriques" disclosure: a button that shows and hides the menu on phones,
+  // Escape closes it and gives the focus back to the button.
+  function setUpMenu(menu) {
+    var toggle = menu.querySelector(".menu__toggle");
+    if (!toggle) return;
+    toggle.hidden = false;
+    function setOpen(open) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("menu--open", open);
+    }
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        toggle.focus();
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-menu]"), setUpMenu);
   });
 })();
 

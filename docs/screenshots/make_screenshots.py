@@ -1,0 +1,150 @@
+"""Regenerate the README's screenshots: ``.venv/bin/python docs/screenshots/make_screenshots.py``.
+
+Builds the demo site in a throwaway SQLite database, serves it on a free loopback port,
+and photographs each page with Playwright driving Debian's chromium
+(``PLAYWRIGHT_CHROMIUM``, default /usr/bin/chromium; no browser is downloaded) at 390
+and 1 280 px wide. Each picture is stored as a palette PNG, or as a JPEG when that is
+the only way under 300 KB.
+"""
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(__file__).resolve().parent
+MAX_BYTES = 300 * 1024
+WIDTHS = {"390": (390, 1300), "1280": (1280, 1500)}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def save_small(png: bytes, stem: Path) -> Path:
+    """A palette PNG if it fits in MAX_BYTES, else a JPEG of decreasing quality."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    for old in stem.parent.glob(stem.name + ".*"):
+        old.unlink()
+    buffer = io.BytesIO()
+    image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(buffer, "PNG", optimize=True)
+    if buffer.tell() <= MAX_BYTES:
+        path = stem.with_suffix(".png")
+        path.write_bytes(buffer.getvalue())
+        return path
+    for quality in (85, 75, 65, 55, 45):
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        if buffer.tell() <= MAX_BYTES:
+            break
+    path = stem.with_suffix(".jpg")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def shots(base_url):
+    """(name, path, action before the picture or None, needs the editor's login)."""
+    from django.urls import reverse  # noqa: F401  (Django is set up by the caller)
+
+    from articles.models import Article, Category
+
+    with_embed = Article.objects.published().filter(body__contains="data-embed").first()
+    article = with_embed or Article.objects.published().first()
+    region = Category.objects.filter(parent=None).order_by("position", "name").first()
+    pages = [
+        ("home", "/", None, False),
+        ("region", region.get_absolute_url(), None, False),
+        ("article", article.get_absolute_url(), None, False),
+        ("search", "/recherche/?q=montagne", None, False),
+        ("desk", "/admin/", None, True),
+    ]
+    if with_embed:
+        pages.insert(3, ("article-embed-loaded", article.get_absolute_url(), "embed", False))
+    return pages
+
+
+def main():
+    workdir = Path(tempfile.mkdtemp(prefix="newsroom-shots-"))
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "REDIS_URL": "",
+    }
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "demo_content"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    port = free_port()
+    server = subprocess.Popen(
+        [python, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base_url + "/robots.txt", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        os.environ.update(env)
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+        photograph(base_url, shots(base_url))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def photograph(base_url, pages):
+    from playwright.sync_api import sync_playwright
+
+    chromium = os.environ.get("PLAYWRIGHT_CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--headless=new", "--no-sandbox"])
+        for label, (width, height) in WIDTHS.items():
+            context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": height})
+            page = context.new_page()
+            # Offline: third-party requests (embeds after the click) are answered empty.
+            page.route(
+                lambda url: not url.startswith(base_url),
+                lambda route: route.fulfill(status=200, content_type="text/html", body="<p>Contenu externe</p>"),
+            )
+            for name, path, action, login in pages:
+                if login:
+                    page.goto(base_url + "/admin/login/?next=" + path)
+                    page.fill("#id_username", "redaction")
+                    page.fill("#id_password", "demo-newsroom")
+                    page.click("input[type=submit]")
+                page.goto(base_url + path, wait_until="networkidle")
+                if action == "embed":
+                    page.locator("[data-embed] button").first.scroll_into_view_if_needed()
+                    page.locator("[data-embed] button").first.click()
+                    page.wait_for_timeout(300)
+                png = page.screenshot(full_page=False)
+                saved = save_small(png, OUT / f"{name}-{label}")
+                print(f"{saved.relative_to(ROOT)}: {saved.stat().st_size // 1024} KB")
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
