@@ -8,10 +8,9 @@ that ``articles`` never imports ``newsroom``.
 from django import template
 from django.utils import timezone
 
+from common.french import day_month
 from newsroom.chrome import site_chrome
 from newsroom.frontpage import front_page_articles
-
-from .french import MONTHS
 
 register = template.Library()
 
@@ -28,8 +27,7 @@ def chrome():
 def today_fr():
     """ "mardi 1er décembre 2026", in Paris: the masthead's date."""
     today = timezone.localdate()
-    day = "1er" if today.day == 1 else str(today.day)
-    return f"{WEEKDAYS[today.weekday()]} {day}\u00a0{MONTHS[today.month - 1]} {today.year}"
+    return f"{WEEKDAYS[today.weekday()]} {day_month(today)}"
 
 
 @register.simple_tag
