@@ -14,6 +14,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from articles.embeds import EMBED_FRAME_HOSTS
 from common.storage import media_origin, media_storages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -296,6 +297,8 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF, "'unsafe-inline'"],  # the admin's editor sets style attributes
         "object-src": [NONE],
+        # Embeds load only after the reader's click (articles/body.py), from these alone.
+        "frame-src": list(EMBED_FRAME_HOSTS),
         "frame-ancestors": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from articles.admin_picker import photo_picker
 
 from . import health, views
 
@@ -17,6 +20,10 @@ handler500 = "newsroom.errors.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", health.healthz, name="healthz"),
+    # Before the admin's own URLs: its catch-all would answer first.
+    path("admin/phototheque/choisir/", photo_picker, name="photo-picker"),
+    # The editor's dialogs ("Edit Link", "Insert Table"…) in French: its own catalogue.
+    path("admin/jsi18n-editeur/", JavaScriptCatalog.as_view(packages=["django_prose_editor"]), name="editor-jsi18n"),
     path("admin/", admin.site.urls),
     path("reactions/", include("comments.urls")),
     path("", include("newsroom.site_urls")),

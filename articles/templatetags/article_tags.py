@@ -41,3 +41,14 @@ def picture(photo, sizes="100vw", eager=False, alt=None, css_class=""):
         "alt": photo.alt_text if alt is None else alt,
         "css_class": css_class,
     }
+
+
+@register.filter(is_safe=True)
+def rich_body(html):
+    """The reader's body: library photos, galleries, tables and click-to-load embeds
+    (``articles.body.render_body``; perf may store its result at save time)."""
+    from django.utils.safestring import mark_safe
+
+    from articles.body import render_body
+
+    return mark_safe(render_body(html or ""))

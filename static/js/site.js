@@ -91,6 +91,26 @@
     });
   }
 
+  // Embeds (articles/body.py): nothing is asked from the provider before the reader
+  // clicks "Charger"; then the placeholder gives way to the provider's frame.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".embed__load");
+    if (!button) return;
+    var embed = button.closest("[data-embed]");
+    if (!embed) return;
+    var frame = document.createElement("iframe");
+    frame.src = embed.getAttribute("data-embed-src");
+    frame.title = embed.getAttribute("data-embed-title") || "Contenu externe";
+    frame.setAttribute("allow", "autoplay; encrypted-media; fullscreen; picture-in-picture");
+    frame.setAttribute("allowfullscreen", "");
+    frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    frame.className = "embed__frame";
+    var placeholder = embed.querySelector(".embed__placeholder");
+    embed.replaceChild(frame, placeholder);
+    embed.classList.add("embed--loaded");
+    frame.focus();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("[data-menu]"), setUpMenu);
   });
