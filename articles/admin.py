@@ -226,6 +226,7 @@ class ArticleAdmin(VersionAdmin):
         (None, {"fields": ("title", "slug", "category", "standfirst", "body")}),
         ("Photo principale", {"fields": ("lead_photo", "lead_photo_caption", "lead_photo_credit")}),
         ("Mots-clés et liens", {"fields": ("tags", "new_tags", "related")}),
+        ("Référencement et partage", {"fields": ("seo_title", "social_title"), "classes": ("collapse",)}),
         (
             "Publication",
             {

@@ -75,8 +75,8 @@ def render_fragments(request, article, *, related_articles, is_preview: bool) ->
     section = category if category.parent_id else None
     tags = list(article.tags.order_by("name"))
     notes = list(article.notes.all())
-    published_at = article.first_published_at or article.publish_at or article.created_at
-    modified_at = max([published_at, *(note.created_at for note in notes)])
+    published_at = article.published_at
+    modified_at = article.modified_at(notes)
     crumbs = [("Accueil", reverse("home")), (region.name, region.get_absolute_url())]
     if section:
         crumbs.append((section.name, section.get_absolute_url()))

@@ -318,6 +318,18 @@ class Article(models.Model):
         help_text="Vide : la durée par défaut du site.",
     )
     search_vector = SearchVectorField(null=True, editable=False)
+    seo_title = models.CharField(
+        "titre pour les moteurs de recherche",
+        max_length=70,
+        blank=True,
+        help_text="Facultatif : remplace le titre dans l'onglet du navigateur et les résultats de recherche.",
+    )
+    social_title = models.CharField(
+        "titre pour les réseaux sociaux",
+        max_length=100,
+        blank=True,
+        help_text="Facultatif : le titre montré quand l'article est partagé (Facebook, X…).",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -385,6 +397,28 @@ class Article(models.Model):
         return (
             self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
         )
+
+    @property
+    def published_at(self):
+        """The date the page gives as its publication."""
+        return self.first_published_at or self.publish_at or self.created_at
+
+    def modified_at(self, notes):
+        """When the page says the article last changed: its publication, or its latest
+        update or correction note. One definition for "Mis à jour le …", Open Graph's
+        ``article:modified_time`` and JSON-LD's ``dateModified`` (a save that changes
+        nothing a reader sees does not count)."""
+        return max([self.published_at, *(note.created_at for note in notes)])
+
+    @property
+    def headline(self):
+        """The title for search engines (``<title>``, JSON-LD), the editor's or the article's."""
+        return self.seo_title or self.title
+
+    @property
+    def share_title(self):
+        """The title of a shared link (Open Graph, X), the most specific one set."""
+        return self.social_title or self.seo_title or self.title
 
     @property
     def photo_caption(self):

@@ -107,11 +107,12 @@ def article_jsonld(article, authors=(), modified=None):
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": absolute(article.get_absolute_url())},
-        "headline": article.title[:110],
+        "headline": article.headline[:110],
         "description": article.standfirst,
         "image": images,
         "datePublished": iso(published),
-        "dateModified": iso(max(filter(None, [modified, article.updated_at, published]))),
+        # What the page shows as "Mis à jour le …" (Article.modified_at), never a silent save.
+        "dateModified": iso(modified or published),
         "author": [
             {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())} for author in authors
         ],
