@@ -145,6 +145,8 @@ def s3_media(s3_server, settings):
     client.put_bucket_policy(Bucket=config["bucket"], Policy=public_renditions_policy(config["bucket"]))
     settings.STORAGES = {**settings.STORAGES, **media_storages(**config)}
     yield {**config, "client": client}
+
+
 def free_port() -> int:
     """A TCP port nothing listens on at the moment, on loopback."""
     import socket

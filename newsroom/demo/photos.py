@@ -72,6 +72,30 @@ def landscape_jpeg(seed: int, size=PHOTO_SIZE) -> bytes:
     return buffer.getvalue()
 
 
+# The painted sky's colour by hue (landscape_jpeg's first random draw), for the alt text.
+SKY_COLOURS = (
+    (0.05, "rouge"),
+    (0.12, "orangé"),
+    (0.19, "doré"),
+    (0.45, "vert"),
+    (0.7, "bleu"),
+    (0.83, "violet"),
+    (0.95, "rose"),
+    (1.0, "rouge"),
+)
+
+
+def landscape_alt(seed: int) -> str:
+    """What ``landscape_jpeg(seed)`` paints, for readers who do not see it: the demo's
+    photos are paintings, so their alt text describes the painting, not the news."""
+    hue = random.Random(seed).random()
+    colour = next(name for limit, name in SKY_COLOURS if hue <= limit)
+    return (
+        f"Illustration : des montagnes aux sommets enneigés sous un ciel {colour}, "
+        "un soleil pâle au-dessus des crêtes et un lac au premier plan"
+    )
+
+
 def photo_create(*, name: str, seed: int, caption: str, alt_text: str, credit: str, user) -> Photo:
     photo = Photo(caption=caption, alt_text=alt_text, credit=credit, uploaded_by=user)
     photo.image.save(f"{name}.jpg", ContentFile(landscape_jpeg(seed)), save=True)

@@ -26,7 +26,7 @@ from comments.moderation import ReactionRefused, reaction_approve, reaction_subm
 from reads.models import ReadDay
 
 from . import texts
-from .photos import photo_create
+from .photos import landscape_alt, photo_create
 
 
 def _seed(text: str) -> int:
@@ -153,10 +153,15 @@ def article_create(entry, *, sections, authors, accounts, now):
     slug = slugify(title)[:200]
     rng = random.Random(_seed(entry["key"]))
 
-    caption, alt_text = entry["photo"]
+    caption, _news_alt = entry["photo"]  # the alt of the news photo; the demo shows a painting
     credit = entry.get("credit") or rng.choice(texts.PHOTOGRAPHERS)
     photo = photo_create(
-        name=slug[:80], seed=_seed(entry["key"]), caption=caption, alt_text=alt_text, credit=credit, user=writer
+        name=slug[:80],
+        seed=_seed(entry["key"]),
+        caption=caption,
+        alt_text=landscape_alt(_seed(entry["key"])),
+        credit=credit,
+        user=writer,
     )
 
     article = Article(

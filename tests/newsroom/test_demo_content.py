@@ -261,3 +261,32 @@ def test_no_app_imports_the_demo():
                 if any(name == "newsroom.demo" or name.startswith("newsroom.demo.") for name in names):
                     offenders.append(str(source.relative_to(root)))
     assert offenders == []
+
+
+def test_demo_has_the_legal_pages_an_alert_and_its_une(demo_db, client):
+    from newsroom.frontpage import front_page_articles
+    from newsroom.models import BreakingNews, SitePage
+
+    assert set(SitePage.objects.values_list("title", flat=True)) == {
+        "Mentions légales",
+        "Contact",
+        "Politique de confidentialité",
+    }
+    assert BreakingNews.objects.current() is not None
+    assert front_page_articles()[0].slug.startswith("en-images-")
+    footer = client.get("/").content.decode().split('<footer class="site-footer">')[1]
+    assert "Mentions légales" in footer and "Contact" in footer and "Politique de confidentialité" in footer
+
+
+def test_demo_shows_each_kind_of_rich_body(demo_db, client):
+    article = Article.objects.get(slug__startswith="en-images-")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<figure class="body-photo">' in html and 'class="gallery"' in html
+    assert "<table>" in html and "<blockquote>" in html and "<h2>" in html
+    for provider in ("youtube", "dailymotion", "vimeo", "x", "instagram", "facebook", "openstreetmap"):
+        assert f"embed--{provider}" in html, provider
+
+
+def test_demo_photos_alt_text_describes_the_painting(demo_db):
+    for photo in Photo.objects.all():
+        assert photo.alt_text.startswith("Illustration : des montagnes"), photo.alt_text
