@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from common import tagcache
+from common.site import site_url
 
 from .models import Article, ArticleAuthor
 
@@ -36,7 +37,8 @@ VERSION = 1
 
 
 def _key(article_id: int) -> str:
-    return f"article-fragments:{VERSION}:{article_id}"
+    # The site's origin too: with SITE_URL unset, absolute links follow the request's host.
+    return f"article-fragments:{VERSION}:{site_url()}:{article_id}"
 
 
 def cached_fragments(article_id: int) -> dict | None:

@@ -79,6 +79,16 @@ def site_chrome(now=None) -> dict:
     return chrome
 
 
+def chrome_if_cached(now=None) -> dict | None:
+    """The chrome when the cache holds a current copy, else None: never a database query
+    (what the error pages show, so that a mistyped address still offers the menu)."""
+    now = now or timezone.now()
+    chrome = cache.get(CHROME_KEY)
+    if chrome is None or (chrome["until"] is not None and chrome["until"] <= now):
+        return None
+    return chrome
+
+
 def chrome_forget() -> None:
     """The next page builds the chrome again from the database."""
     cache.delete(CHROME_KEY)

@@ -13,6 +13,8 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import HttpResponse
 from django.template import loader
 
+from .chrome import chrome_if_cached
+
 logger = logging.getLogger(__name__)
 
 FALLBACK = (
@@ -29,10 +31,19 @@ REASONS = {
 
 
 def error_response(status: int, *, reason: str = "", template: str = "", **context) -> HttpResponse:
-    """The French page of ``status``, rendered without any request context (no queries)."""
+    """The French page of ``status``, rendered without any request context (no queries).
+
+    The menu and the footer's pages are shown when the cache holds them (no query either).
+    """
     try:
         html = loader.get_template(template or f"{status}.html").render(
-            {"status": status, "reason": reason, "SITE_NAME": settings.SITE_NAME, **context}
+            {
+                "status": status,
+                "reason": reason,
+                "SITE_NAME": settings.SITE_NAME,
+                "site": chrome_if_cached(),
+                **context,
+            }
         )
     except Exception:  # an error page must never fail in turn
         logger.exception("error page %s could not be rendered", status)

@@ -26,6 +26,7 @@ from comments.moderation import ReactionRefused, reaction_approve, reaction_subm
 from reads.models import ReadDay
 
 from . import texts
+from .front import demo_site_ensure
 from .photos import landscape_alt, photo_create
 
 
@@ -227,7 +228,20 @@ def demo_load(*, now=None, log=lambda message: None):
         log(f"{len(created)} articles de démonstration créés.")
     else:
         log("Contenu de démonstration déjà en place : rien à créer.")
-    demo_reactions(editor=accounts["redaction"][0])
+    editor = accounts["redaction"][0]
+    demo_reactions(editor=editor)
+    demo_site_ensure(
+        now=now,
+        writer=editor,
+        paint=lambda name, seed: photo_create(
+            name=name,
+            seed=seed,
+            caption="Le col du Lautaret au matin de sa réouverture",
+            alt_text=landscape_alt(seed),
+            credit="D.R.",
+            user=editor,
+        ),
+    )
     return accounts
 
 

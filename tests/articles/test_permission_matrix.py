@@ -59,15 +59,6 @@ EXPECTED = {
 # A model without a row: no right at all for journalists and moderators; editors unchecked.
 DEFAULT_ROW = {"journaliste": "", "moderateur": ""}
 
-PHOTO_RULE_PENDING = pytest.mark.xfail(
-    strict=True,
-    reason="photo rights (issue 11 item 5) are NAME=media's change: journalists still edit any photo on main",
-)
-PENDING = {
-    ("articles.Photo", "journaliste"): PHOTO_RULE_PENDING,
-    ("articles.Photo (own, in a published article)", "journaliste"): PHOTO_RULE_PENDING,
-}
-
 
 def _reaction():
     return Reaction.objects.create(
@@ -130,8 +121,7 @@ def matrix_params():
         for role in ROLES:
             if case not in EXPECTED and role not in DEFAULT_ROW:
                 continue
-            marks = [PENDING[(case, role)]] if (case, role) in PENDING else []
-            yield pytest.param(case, model, role, marks=marks, id=f"{case}-{role}")
+            yield pytest.param(case, model, role, id=f"{case}-{role}")
 
 
 def url(model, view, *args):

@@ -273,11 +273,12 @@ def test_banned_word_is_stored_rejected_and_never_shown(client, article, no_word
 
 def test_error_page_is_a_light_page_of_its_own(client, article, django_assert_max_num_queries):
     """A refused post answers with the comments app's own page, not the article view's."""
+    client.get("/")  # the site's chrome (menu, alert, pages) is then in the cache, as on a live site
     with django_assert_max_num_queries(3):
         response = client.post(post_url(article), form_data(article, email="faux", message="Gardé tel quel"))
     assert response.status_code == 400
     page = html(response)
-    assert f"<title>Réagir à « {article.title} »" in page
+    assert f"<title>Réagir à «\u202f{article.title}\u202f»" in page  # French typography in the title
     assert "Gardé tel quel" in page and "Adresse e-mail non valide" in page
     assert "article lu" not in page  # not the article page (whose dateline counts reads)
 

@@ -9,13 +9,10 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
-from django.utils import timezone
 
 from newsroom.ads import ensure_demo_campaign
 from newsroom.demo import texts
 from newsroom.demo.bulk import bulk_articles_create, bulk_reactions_create
-from newsroom.demo.front import demo_site_ensure
-from newsroom.demo.photos import landscape_alt, photo_create
 from newsroom.demo.site import demo_load
 
 __all__ = ["Command", "bulk_articles_create", "bulk_reactions_create", "demo_load", "ensure_demo_campaign"]
@@ -53,19 +50,6 @@ class Command(BaseCommand):
         started = time.monotonic()
         accounts = demo_load(log=self.stdout.write if verbosity else (lambda message: None))
         ensure_demo_campaign()
-        editor = accounts["redaction"][0]
-        demo_site_ensure(
-            now=timezone.now(),
-            writer=editor,
-            paint=lambda name, seed: photo_create(
-                name=name,
-                seed=seed,
-                caption="Le col du Lautaret au matin de sa réouverture",
-                alt_text=landscape_alt(seed),
-                credit="D.R.",
-                user=editor,
-            ),
-        )
         if verbosity:
             self.stdout.write(f"Contenu de démonstration prêt en {time.monotonic() - started:.1f} s.")
         if articles:
