@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from taggit.models import Tag, TaggedItem
 
+from common.http import ARTICLE_ID_HEADER
+
 from .models import Article, ArticleAuthor, ArticleRedirect, Author, Category, CategoryRedirect
 
 PAGE_SIZE = 20
@@ -137,7 +139,7 @@ def article_detail(request, category_path, slug):
         response["X-Robots-Tag"] = "noindex"
     else:
         # Read counting (reads.middleware) counts 200 responses that carry this header.
-        response["X-Article-Id"] = str(article.pk)
+        response[ARTICLE_ID_HEADER] = str(article.pk)
         # The read counter it shows may lag by at most this (the flush_reads interval).
         response.cache_timeout = settings.ARTICLE_PAGE_CACHE_SECONDS
         # What this page shows, for newsroom.cache (a preview declares nothing: never cached).

@@ -129,13 +129,6 @@ def reporter_hash(ip: str, user_agent: str = "") -> str:
     return _salted(f"reporter:{ip}:{user_agent}")
 
 
-def client_ip(request) -> str:
-    """The reader's address; behind a proxy, REACTIONS_CLIENT_IP_HEADER names the trusted header."""
-    header = setting("REACTIONS_CLIENT_IP_HEADER", "REMOTE_ADDR")
-    value = request.META.get(header) or request.META.get("REMOTE_ADDR", "")
-    return value.split(",")[0].strip()
-
-
 # --- Word lists ---------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
 from articles.models import Article
+from common.http import ARTICLE_ID_HEADER, client_ip
 
 from .forms import ReactionForm, ReportForm
 from .models import Reaction
@@ -20,7 +21,6 @@ from .moderation import (
     RateLimited,
     ReactionRefused,
     ReactionsClosed,
-    client_ip,
     ip_hash,
     reaction_report,
     reaction_submit,
@@ -62,8 +62,8 @@ def _article_page_with_form(request, article, form, status):
     if response is None or response.status_code != 200 or SECTION_MARKER not in response.content:
         response = render(request, "comments/article_reactions.html", {"article": article})
     response.status_code = status
-    if "X-Article-Id" in response:  # a refused post is not a read
-        del response["X-Article-Id"]
+    if ARTICLE_ID_HEADER in response:  # a refused post is not a read
+        del response[ARTICLE_ID_HEADER]
     add_never_cache_headers(response)
     return response
 

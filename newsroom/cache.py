@@ -27,10 +27,12 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from common.http import ARTICLE_ID_HEADER
+
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
 # Headers worth keeping with a cached page (the rest is added per response).
-STORED_HEADERS = ("Content-Type", "Content-Language", "X-Article-Id", "Last-Modified", "X-Robots-Tag", "Link")
+STORED_HEADERS = ("Content-Type", "Content-Language", ARTICLE_ID_HEADER, "Last-Modified", "X-Robots-Tag", "Link")
 
 
 def page_timeout() -> int:
@@ -115,7 +117,7 @@ def _patch_shared_cache_headers(response, timeout) -> None:
     Lists and feeds: keep it up to a minute. An article page: keep it but revalidate
     every time, so that each view still reaches the read counter (a 304 costs little).
     """
-    if response.has_header("X-Article-Id"):
+    if response.has_header(ARTICLE_ID_HEADER):
         patch_cache_control(response, public=True, no_cache=True)
     else:
         patch_cache_control(response, public=True, max_age=min(timeout, 60))

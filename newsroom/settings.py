@@ -137,6 +137,17 @@ else:
         }
     }
 
+# The request header (Django's META name) in which the trusted proxy in front gives the
+# client's address, e.g. HTTP_X_FORWARDED_FOR (its last hop is used) or HTTP_X_REAL_IP;
+# REMOTE_ADDR when served directly. Used by reads and reactions (common/http.py);
+# `check --deploy` warns while it is unset. The old per-app names still work.
+CLIENT_IP_HEADER = (
+    os.environ.get("CLIENT_IP_HEADER")
+    or os.environ.get("READS_CLIENT_IP_HEADER")
+    or os.environ.get("REACTIONS_CLIENT_IP_HEADER")
+    or ""
+)
+
 # Reads ("article lu N fois", the reads app). One read per reader and article per
 # window; the reader is a first-party cookie, else a keyed hash of IP + User-Agent.
 READS_ENABLED = env_bool("READS_ENABLED", True)
@@ -158,8 +169,6 @@ READS_QUEUE_MAX = int(os.environ.get("READS_QUEUE_MAX", "1000"))
 READS_REDIS_PREFIX = "newsroom:reads:"
 READS_TIME_ZONE = "Europe/Paris"  # the calendar of the daily buckets ("Les plus lus")
 READS_BATCH_RETENTION_DAYS = 30  # flushed batch ids kept this long (a leftover batch is older)
-# Behind a proxy that sets the client's address, e.g. "HTTP_X_FORWARDED_FOR".
-READS_CLIENT_IP_HEADER = os.environ.get("READS_CLIENT_IP_HEADER", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -249,7 +258,6 @@ REACTIONS_MESSAGE_MAX_LENGTH = 2000
 REACTIONS_RATE_WINDOW = 600  # seconds; counters live in the default cache (Redis in production)
 REACTIONS_RATE_PER_EMAIL = int(os.environ.get("REACTIONS_RATE_PER_EMAIL", 5))
 REACTIONS_RATE_PER_IP = int(os.environ.get("REACTIONS_RATE_PER_IP", 20))  # offices and carriers share IPs
-REACTIONS_CLIENT_IP_HEADER = os.environ.get("REACTIONS_CLIENT_IP_HEADER", "REMOTE_ADDR")  # e.g. HTTP_X_REAL_IP
 REACTIONS_IP_SALT = os.environ.get("REACTIONS_IP_SALT", "")  # empty: derived from SECRET_KEY
 REACTIONS_TRUSTED_AFTER = 3  # approved reactions, none refused, before auto-approval
 REACTIONS_REPORTS_THRESHOLD = 3  # distinct readers' reports that send a reaction back to the queue

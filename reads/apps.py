@@ -7,3 +7,8 @@ class ReadsConfig(AppConfig):
 
     name = "reads"
     verbose_name = "Lectures"
+
+    def ready(self):
+        # Registers the deploy check on CLIENT_IP_HEADER, which the read counter needs
+        # to tell readers apart behind a proxy (common/ is not an app: no ready() of its own).
+        from common import http  # noqa: F401

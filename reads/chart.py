@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from common.french import day_month, french_number
+
 from . import buffer
 from .conf import read_day
 from .models import ReadDay
@@ -15,35 +17,8 @@ from .models import ReadDay
 logger = logging.getLogger(__name__)
 
 
-def french_number(n: int) -> str:
-    """1 234 567 with narrow no-break spaces, as French typography wants."""
-    return f"{n:,}".replace(",", "\u202f")
-
-
 def _reads_label(n: int) -> str:
     return f"{french_number(n)} lecture{'s' if n > 1 else ''}"
-
-
-FRENCH_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-
-def french_date(day: date, *, year=True) -> str:
-    first = "1er" if day.day == 1 else str(day.day)
-    text = f"{first} {FRENCH_MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
 
 
 def daily_reads(article, *, days=30, today: date | None = None) -> list[tuple[date, int]]:
@@ -75,13 +50,13 @@ def reads_chart_svg(article, *, days=30, today: date | None = None) -> str:
             {
                 "x": f"{x:.1f}",
                 "y": f"{y:.1f}",
-                "label": f"{french_date(day)} : {_reads_label(n)}".replace(" :", "\u202f:"),
+                "label": f"{day_month(day)} : {_reads_label(n)}".replace(" :", "\u202f:"),
             }
         )
     ticks = [series[0][0], series[len(series) // 2][0], series[-1][0]] if series else []
     tick_labels = (
         [
-            {"x": f"{left + i * step:.1f}", "text": french_date(day, year=False)}
+            {"x": f"{left + i * step:.1f}", "text": day_month(day, year=False)}
             for i, day in ((0, ticks[0]), (len(series) // 2, ticks[1]), (len(series) - 1, ticks[2]))
         ]
         if ticks
@@ -102,8 +77,8 @@ def reads_chart_svg(article, *, days=30, today: date | None = None) -> str:
         "peak": french_number(peak),
         "title": f"Lectures par jour de « {article.title} »".replace("« ", "«\u202f").replace(" »", "\u202f»"),
         "summary": (
-            f"{_reads_label(total)} sur {days} jours, du {french_date(series[0][0])} "
-            f"au {french_date(series[-1][0])} ; au plus {_reads_label(peak)} en un jour"
+            f"{_reads_label(total)} sur {days} jours, du {day_month(series[0][0])} "
+            f"au {day_month(series[-1][0])} ; au plus {_reads_label(peak)} en un jour"
         ).replace(" ;", "\u202f;"),
     }
     return render_to_string("reads/reads_chart.html", context)

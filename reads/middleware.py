@@ -18,12 +18,13 @@ import secrets
 import crawleruseragents
 from django.conf import settings
 
+from common.http import ARTICLE_ID_HEADER, client_ip
+
 from . import services as reads
 from .conf import Read, reads_enabled
 
 logger = logging.getLogger(__name__)
 
-ARTICLE_HEADER = "X-Article-Id"
 COOKIE_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 # Sent by browsers for speculative loads that the reader may never see.
 PREFETCH_HEADERS = ("Sec-Purpose", "Purpose", "X-Moz", "X-Purpose")
@@ -44,16 +45,6 @@ def is_speculative(request) -> bool:
     return False
 
 
-def client_ip(request) -> str:
-    """REMOTE_ADDR, or the last hop of a header the proxy in front sets (READS_CLIENT_IP_HEADER)."""
-    header = getattr(settings, "READS_CLIENT_IP_HEADER", "")
-    if header:
-        value = request.META.get(header, "")
-        if value:
-            return value.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def cookie_name() -> str:
     return settings.READS_COOKIE_NAME
 
@@ -65,7 +56,7 @@ class ReadCountingMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        article_id = response.get(ARTICLE_HEADER) if request.method == "GET" else None
+        article_id = response.get(ARTICLE_ID_HEADER) if request.method == "GET" else None
         if article_id is None or response.status_code != 200 or not reads_enabled():
             return response
         user_agent = request.headers.get("User-Agent", "")

@@ -9,6 +9,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from articles.models import Article
+from common.french import french_number
 
 from ..chart import reads_chart_svg
 from ..queries import in_category_q, most_read_lists
@@ -19,8 +20,9 @@ register = template.Library()
 
 @register.simple_tag
 def read_count(article):
-    """The read counter as readers see it: ``article lu {% read_count article %} fois``."""
-    return displayed_reads(article)
+    """The read counter as readers see it: ``article lu {% read_count article %} fois``,
+    its thousands grouped the French way ("2 239", with a narrow no-break space)."""
+    return french_number(displayed_reads(article))
 
 
 @register.inclusion_tag("reads/most_read.html")

@@ -19,6 +19,7 @@ def production_env(**extra):
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="www.example.org,example.org",
         DJANGO_SETTINGS_MODULE="newsroom.settings",
+        CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR",
     )
     env.update(extra)
     return env

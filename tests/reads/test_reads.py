@@ -254,7 +254,7 @@ def test_without_cookie_the_reader_is_its_ip_and_user_agent(client, article, mod
 
 
 def test_behind_a_proxy_the_configured_header_gives_the_client_address(client, article, mode, settings):
-    settings.READS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     for forwarded in ("203.0.113.1", "203.0.113.2", "198.51.100.1, 203.0.113.2"):
         read(new_reader(client), article, headers={"x-forwarded-for": forwarded})
     assert shown(article) == 2  # the last hop, appended by our proxy, is the reader
@@ -351,7 +351,14 @@ def test_the_read_count_tag_shows_database_plus_buffer(client, article, mode):
     rendered = Template("{% load reads %}article lu {% read_count article %} fois").render(
         Context({"article": Article.objects.get(pk=article.pk)})
     )
-    assert rendered == "article lu 1307 fois"
+    assert rendered == "article lu 1\u202f307 fois"
+
+
+def test_the_article_page_groups_the_thousands_of_its_counter(client, article, mode):
+    Article.count_reads(article.pk, 2238)
+    html = read(client, article).content.decode()
+    assert "article lu 2\u202f238 fois" in html  # the page shows the figure before this read
+    assert shown(article) == 2239
 
 
 # -- cache-proof ---------------------------------------------------------------
