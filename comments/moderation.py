@@ -17,7 +17,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
@@ -28,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
 from common.french import fold
+from common.mail import RETRY_DELAYS, mail_enqueue
 
 from .models import ModerationWord, Reaction, ReactionReport, ReactionTransition, message_digest
 
@@ -403,6 +403,7 @@ def reaction_report(*, reaction: Reaction, reason: str, reporter: str) -> tuple[
 # --- The moderators' queue ----------------------------------------------------------
 
 ALERT_KEY = "reactions:queue-alert-sent"
+ALERT_PENDING_KEY = "reactions:queue-alert-queued"
 
 
 def queue_size() -> int:
@@ -417,34 +418,43 @@ def moderator_emails() -> list[str]:
 
 
 def queue_alert_check() -> bool:
-    """E-mail the moderators once when the queue reaches the threshold.
+    """Queue one e-mail to the moderators when the queue reaches the threshold.
 
-    A flag in the shared cache keeps it to one message until the queue drops below the
-    threshold again (or the flag expires, as a reminder).
+    The "sent" flag in the shared cache is set by the mail task once the message has
+    gone (``queue_alert_sent``), and keeps it to one message until the queue drops below
+    the threshold again (or the flag expires, as a reminder); a "queued" flag keeps the
+    posts that arrive meanwhile from queueing another.
     """
     threshold = setting("REACTIONS_QUEUE_ALERT", 20)
     if not threshold:
         return False
     size = queue_size()
-    if size < threshold:
+    if size < threshold or cache.get(ALERT_KEY) is not None:
         return False
-    if not cache.add(ALERT_KEY, size, timeout=setting("REACTIONS_QUEUE_ALERT_REPEAT", 6 * 3600)):
+    if not cache.add(ALERT_PENDING_KEY, size, timeout=sum(RETRY_DELAYS)):
         return False
     recipients = moderator_emails()
     if not recipients:
+        cache.delete(ALERT_PENDING_KEY)
         return False
     url = settings.SITE_URL + reverse("admin:comments_reaction_changelist") + "?state__exact=pending"
-    send_mail(
+    mail_enqueue(
         subject=f"[{settings.SITE_NAME}] {size} réactions attendent une modération",
-        message=(
+        body=(
             f"Bonjour,\n\n{size} réactions de lecteurs attendent une modération "
-            f"(seuil d'alerte : {threshold}).\n\nLa file : {url}\n"
+            f"(seuil d'alerte : {threshold}).\n\nLa file : {url}\n"
         ),
-        from_email=None,
-        recipient_list=recipients,
-        fail_silently=True,
+        to=recipients,
+        on_sent="comments.moderation.queue_alert_sent",
+        on_sent_kwargs={"size": size},
     )
     return True
+
+
+def queue_alert_sent(*, size: int) -> None:
+    """Called by the mail task once the alert has gone."""
+    cache.set(ALERT_KEY, size, timeout=setting("REACTIONS_QUEUE_ALERT_REPEAT", 6 * 3600))
+    cache.delete(ALERT_PENDING_KEY)
 
 
 def _queue_alert_reset_if_below() -> None:

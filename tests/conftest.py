@@ -69,3 +69,94 @@ def _reads_sent_by_the_request(settings):
 def _fast_password_hasher(settings):
     """Factories hash a password per user: the default hasher is slow by design."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on at the moment, on loopback."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class SmtpInbox:
+    """What a real SMTP server (aiosmtpd) received: one envelope per message."""
+
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 Message accepted"
+
+    def messages(self):
+        import email
+        from email import policy
+
+        return [email.message_from_bytes(envelope.content, policy=policy.default) for envelope in self.envelopes]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; the site's mail goes there."""
+    from aiosmtpd.controller import Controller
+
+    inbox = SmtpInbox()
+    port = free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def black_hole_smtp(settings):
+    """A relay that accepts the connection and never says a word (no banner)."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)  # the kernel completes the handshakes; nobody ever answers
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = listener.getsockname()
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    yield listener
+    listener.close()
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks as in production: recorded in the database, run by ``db_worker``."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def run_worker() -> int:
+    """Run the due tasks as ``manage.py db_worker`` does; returns how many ran.
+
+    The command itself closes "old" database connections between tasks, which would
+    close the test's own transaction on PostgreSQL: its Worker runs each task here.
+    """
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        excluded_queue_names=[],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    )
+    ran = 0
+    while (result := DBTaskResult.objects.ready().get_locked()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        ran += 1
+    return ran

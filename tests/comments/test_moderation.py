@@ -318,32 +318,42 @@ def test_unknown_report_reason_is_refused(article):
 # --- Queue alert ---------------------------------------------------------------
 
 
-def test_moderators_get_one_mail_when_the_queue_passes_the_threshold(article, settings, no_words):
+def committed(capture, article, **fields):
+    """A reader's post as in production: the alert mail is queued when it commits."""
+    with capture(execute=True):
+        return submit(article, **fields)
+
+
+def test_moderators_get_one_mail_when_the_queue_passes_the_threshold(
+    article, settings, no_words, django_capture_on_commit_callbacks
+):
     settings.REACTIONS_QUEUE_ALERT = 3
     settings.REACTIONS_RATE_PER_EMAIL = 100
     moderator(email="modo@example.org")
     journalist(email="journaliste@example.org")
-    submit(article, message="un")
-    submit(article, message="deux")
+    committed(django_capture_on_commit_callbacks, article, message="un")
+    committed(django_capture_on_commit_callbacks, article, message="deux")
     assert len(mail.outbox) == 0
-    submit(article, message="trois")
+    committed(django_capture_on_commit_callbacks, article, message="trois")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["modo@example.org"]
     assert "3 réactions" in mail.outbox[0].subject
-    submit(article, message="quatre")
-    submit(article, message="cinq")
+    committed(django_capture_on_commit_callbacks, article, message="quatre")
+    committed(django_capture_on_commit_callbacks, article, message="cinq")
     assert len(mail.outbox) == 1  # not again on every post
 
 
-def test_alert_is_sent_again_after_the_queue_went_below_threshold(article, settings, no_words):
+def test_alert_is_sent_again_after_the_queue_went_below_threshold(
+    article, settings, no_words, django_capture_on_commit_callbacks
+):
     settings.REACTIONS_QUEUE_ALERT = 2
     settings.REACTIONS_RATE_PER_EMAIL = 100
     user = moderator(email="modo@example.org")
-    first = submit(article, message="un")
-    submit(article, message="deux")
+    first = committed(django_capture_on_commit_callbacks, article, message="un")
+    committed(django_capture_on_commit_callbacks, article, message="deux")
     assert len(mail.outbox) == 1
     reaction_approve(reaction=first, user=user)
-    submit(article, message="trois")
+    committed(django_capture_on_commit_callbacks, article, message="trois")
     assert len(mail.outbox) == 2
 
 
