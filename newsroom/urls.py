@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import health, views
 
 admin.site.site_header = "Newsroom — rédaction"
 admin.site.site_title = "Newsroom"
@@ -12,6 +12,7 @@ handler500 = "newsroom.views.server_error"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz/", health.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("reactions/", include("comments.urls")),
     path("", include("newsroom.site_urls")),

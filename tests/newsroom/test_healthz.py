@@ -1,0 +1,84 @@
+"""/healthz/ against real services, up, down and hanging."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings as django_settings
+
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.django_db
+
+URL = "/healthz/"
+
+
+def redis_cache(location):
+    return {"default": {"BACKEND": "newsroom.redis_cache.RedisCache", "LOCATION": location}}
+
+
+def test_all_up_is_ok_and_never_cached(client, settings, redis_url):
+    settings.CACHES = redis_cache(redis_url)
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "storage": "ok"}}
+    assert "no-store" in response["Cache-Control"]
+    assert "ETag" not in response
+
+
+def test_no_https_redirect_behind_a_plain_http_prober(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(URL).status_code == 200
+    assert client.get("/").status_code == 301  # the rest of the site is redirected
+
+
+def test_redis_down_is_degraded_but_still_200(client, settings):
+    settings.CACHES = redis_cache(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "checks": {"database": "ok", "cache": "error", "storage": "ok"}}
+
+
+def test_hanging_redis_costs_the_prober_seconds_not_minutes(client, settings):
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        settings.CACHES = redis_cache(f"redis://127.0.0.1:{silent.getsockname()[1]}/0")
+        settings.HEALTHZ_TIMEOUT = 0.5
+        started = time.monotonic()
+        response = client.get(URL)
+        elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert response.json()["checks"]["cache"] == "timeout"
+    assert elapsed < 2
+
+
+def test_database_down_is_503():
+    """A fresh process whose PostgreSQL does not answer (nothing listens on its port)."""
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/absent",
+        "REDIS_URL": "",
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+    }
+    script = (
+        "import django, json; django.setup(); from django.test import Client; "
+        "r = Client().get('/healthz/'); print(r.status_code); print(r.content.decode())"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=django_settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert lines[-2] == "503", done.stderr
+    body = json.loads(lines[-1])
+    assert body["status"] == "down" and body["checks"]["database"] == "error"
