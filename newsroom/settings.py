@@ -65,6 +65,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The request id (X-Request-ID) in every log line of the request, and in the response.
+    "common.logs.RequestIdMiddleware",
+    # Answers /healthz/ before anything touches Redis, sessions or the database.
+    "newsroom.health.HealthzMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag / If-None-Match and If-Modified-Since: 304 for a CDN or browser revalidating.
@@ -109,6 +113,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails a request (and /healthz/) in seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", 5))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Anonymous public pages (newsroom.cache): how long a page may be kept at most. Article
@@ -273,12 +282,50 @@ TASKS = {
     }
 }
 
+# Logs (common/logs.py): one line per record on stdout, JSON with LOG_FORMAT=json (for
+# the log collector), each with the request id and the staff user; ERROR records are
+# e-mailed to ADMINS by the mail task.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'plain' or 'json'.")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "filters": {"request_context": {"()": "common.logs.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "common.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_context"],
+        },
+        "mail_admins": {"class": "common.logs.TaskMailHandler", "level": "ERROR", "filters": ["request_context"]},
+    },
+    "root": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL},
+    # Replaces Django's default handlers of "django" (its AdminEmailHandler sends inside
+    # the request, with the request's data): its records go to the root's handlers.
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }
+
+# Error reports to Sentry, only when SENTRY_DSN is set (pip install '.[sentry]').
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured("SENTRY_DSN is set but sentry-sdk is missing: pip install '.[sentry]'.") from error
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,  # no reader's address or cookie
+        max_request_body_size="never",  # nor the e-mail of a reaction's form
+        traces_sample_rate=0.0,
+    )
 
 # Reactions (comments app): defaults read with getattr() in comments.moderation.
 REACTIONS_OPEN_DAYS = int(os.environ.get("REACTIONS_OPEN_DAYS", 30))  # per-article override on Article
