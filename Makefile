@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
 export DEBUG ?= 1
+# `make run PORT=8001` serves on another port (absolute links follow the request's host).
+PORT ?= 8000
 # Tests run in parallel, one worker per core (pytest-xdist); PYTEST_ARGS= runs them in one.
 PYTEST_ARGS ?= -n auto
 
@@ -21,8 +23,8 @@ install: $(STAMP)
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py demo_content
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py demo_content
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The Nu HTML checker (npm's vnu-jar, run with Java) for the HTML validity tests;
 # without npm those tests skip with a reason.
