@@ -28,6 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import Article
 from common.french import fold
 from common.mail import RETRY_DELAYS, mail_enqueue
+from common.site import site_url
 
 from .models import ModerationWord, Reaction, ReactionReport, ReactionTransition, message_digest
 
@@ -437,7 +438,7 @@ def queue_alert_check() -> bool:
     if not recipients:
         cache.delete(ALERT_PENDING_KEY)
         return False
-    url = settings.SITE_URL + reverse("admin:comments_reaction_changelist") + "?state__exact=pending"
+    url = site_url() + reverse("admin:comments_reaction_changelist") + "?state__exact=pending"
     mail_enqueue(
         subject=f"[{settings.SITE_NAME}] {size} réactions attendent une modération",
         body=(

@@ -20,23 +20,24 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 
 from articles.models import Article, ArticleAuthor, Category, CategoryRedirect
+from common.site import site_url
 
 FEED_LENGTH = 20
 
 
 def public_url(path: str) -> str:
-    """The address of ``path`` on the public site (SITE_URL), whatever Host the proxy forwarded."""
+    """The address of ``path`` on the public site (``common.site``: SITE_URL when set)."""
     if path.startswith(("http://", "https://")):
         return path
-    return settings.SITE_URL + path
+    return site_url() + path
 
 
 class _PublicRequest:
-    """The few things ``Feed.get_feed`` reads from a request, answered from SITE_URL."""
+    """The few things ``Feed.get_feed`` reads from a request, answered from the public address."""
 
     def __init__(self, request):
         self.path = request.path
-        self._url = urlsplit(settings.SITE_URL)
+        self._url = urlsplit(site_url())
 
     def get_host(self):
         return self._url.netloc
@@ -140,7 +141,7 @@ class LatestArticlesFeed(Feed):
         return escape(article.standfirst)
 
     def item_guid(self, article):
-        host = urlsplit(settings.SITE_URL).hostname or "localhost"
+        host = urlsplit(site_url()).hostname or "localhost"
         return f"tag:{host},2026:article-{article.pk}"
 
     item_guid_is_permalink = False

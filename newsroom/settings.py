@@ -38,8 +38,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
-# Public address of the site, used in feeds, sitemaps and e-mails.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Public address of the site, used in feeds, sitemaps, Open Graph and e-mails. Unset,
+# links follow the request's (checked) host; see common/site.py.
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "Le Courrier des Alpes")
 
 INSTALLED_APPS = [

@@ -8,7 +8,6 @@ which Django's default ``get_latest_lastmod`` would do.
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import x_robots_tag
 from django.db.models import Max, Q
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Category
+from common.site import site_url
 
 from .feeds import public_url
 
@@ -25,13 +25,13 @@ NEWS_MAX_URLS = 1000  # Google News reads at most 1000 URLs per sitemap
 
 
 class PublicSitemap(Sitemap):
-    """URLs on the public address (SITE_URL), not on whatever Host reached the app server."""
+    """URLs on the public address (``common.site``: SITE_URL when set, else the checked request host)."""
 
     def get_protocol(self, protocol=None):
-        return urlsplit(settings.SITE_URL).scheme
+        return urlsplit(site_url()).scheme
 
     def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc
+        return urlsplit(site_url()).netloc
 
 
 class ArticleSitemap(PublicSitemap):

@@ -14,6 +14,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from common.site import site_url
+
 from .french import iso
 
 register = template.Library()
@@ -26,12 +28,12 @@ def absolute(url):
         return ""
     if url.startswith(("http://", "https://")):
         return url
-    return settings.SITE_URL + (url if url.startswith("/") else "/" + url)
+    return site_url() + (url if url.startswith("/") else "/" + url)
 
 
 @register.filter(name="absolute")
 def absolute_filter(url):
-    """The public address of a site path (SITE_URL, never the request's Host header)."""
+    """The public address of a site path (``common.site``: SITE_URL when set)."""
     return absolute(str(url))
 
 
@@ -71,7 +73,7 @@ def _publisher():
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.SITE_NAME,
-        "url": settings.SITE_URL + "/",
+        "url": site_url() + "/",
         "logo": {"@type": "ImageObject", "url": absolute(static("img/logo.png")), "width": 600, "height": 60},
     }
 
@@ -118,5 +120,5 @@ def article_jsonld(article, authors=(), modified=None):
         "inLanguage": "fr-FR",
     }
     if not data["author"]:
-        data["author"] = [{"@type": "Organization", "name": settings.SITE_NAME, "url": settings.SITE_URL + "/"}]
+        data["author"] = [{"@type": "Organization", "name": settings.SITE_NAME, "url": site_url() + "/"}]
     return json_ld(data)

@@ -150,10 +150,10 @@ def test_json_ld_cannot_be_closed_by_a_headline(client):
 def test_article_page_has_meta_canonical_open_graph_and_twitter(client):
     article = rich_article()
     html = client.get(article.get_absolute_url()).content.decode()
-    assert '<link rel="canonical" href="http://127.0.0.1:8000/isere/actualites/le-tram-e-prolonge.html">' in html
+    assert '<link rel="canonical" href="http://testserver/isere/actualites/le-tram-e-prolonge.html">' in html
     assert '<meta name="description" content="Les travaux commencent lundi' in html
     assert '<meta property="og:type" content="article">' in html
-    assert '<meta property="og:image" content="http://127.0.0.1:8000/media/renditions/' in html
+    assert '<meta property="og:image" content="http://testserver/media/renditions/' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
 
 
@@ -324,7 +324,7 @@ def test_section_page_is_paginated_newest_first_with_rel_links(client):
     listing2 = page2.split('class="layout-aside"')[0]
     assert "Numéro 24" in listing2 and "Numéro 00" not in listing2
     assert f'<link rel="prev" href="{section.get_absolute_url()}">' in page2
-    assert f'<link rel="canonical" href="http://127.0.0.1:8000{section.get_absolute_url()}?page=2">' in page2
+    assert f'<link rel="canonical" href="http://testserver{section.get_absolute_url()}?page=2">' in page2
 
 
 def test_absurd_page_number_is_not_an_error(client):

@@ -38,7 +38,7 @@ def test_alert_reaches_a_real_smtp_server(
     [message] = smtp_server.messages()
     assert message["To"] == "modo@example.org"
     assert "2 réactions attendent une modération" in message["Subject"]
-    assert "?state__exact=pending" in message.get_content()
+    assert "http://testserver/admin/comments/reaction/?state__exact=pending" in message.get_content()
     assert cache.get(ALERT_KEY) == 2
 
     post(client, article, django_capture_on_commit_callbacks, "troisieme")
