@@ -4,7 +4,7 @@ An operator who runs ``demo_content --articles 100000`` or a ``flush_reads`` wit
 backlog should see that it moves and how far it is. On a terminal the bar is redrawn
 in place, at most a few times a second; written to a file or a journal (cron,
 systemd), a plain line every ``interval`` seconds and one at the end, so the log is
-neither silent nor flooded.
+neither silent nor flooded (a run shorter than ``interval`` writes nothing).
 
     with Progress(total=len(rows), label="Articles", stream=self.stdout) as progress:
         for batch in batches:
@@ -86,7 +86,10 @@ class Progress:
         if self._closed:
             return
         self._closed = True
-        self._write(("\r" + self.bar() + "\n") if self.tty else (self.line() + "\n"))
+        if self.tty:
+            self._write("\r" + self.bar() + "\n")
+        elif self._last_output is not None or self.clock() - self.started >= self.interval:
+            self._write(self.line() + "\n")  # a quick run (a cron job's usual one) stays silent
 
     def __enter__(self):
         return self

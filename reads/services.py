@@ -422,7 +422,7 @@ def _write_batch(client, key: str, result: FlushResult) -> None:
     pipe.execute()
 
 
-def flush_buffer() -> FlushResult:
+def flush_buffer(*, progress=None) -> FlushResult:
     """Move pending reads from Redis to the database; safe to run at any time, in parallel.
 
     1. Batches left by a run that died are taken first (the set of batches).
@@ -432,6 +432,9 @@ def flush_buffer() -> FlushResult:
        ``FlushedBatch``; a second writer of the same batch (a parallel run, or a rerun
        after a crash between commit and cleanup) hits the primary key and skips it.
     4. The batch is deleted from Redis.
+
+    ``progress`` (a common.progress.Progress) is told of each batch written: after an
+    outage, batches left by dead runs pile up.
     """
     result = FlushResult()
     client = buffer.redis_client()
@@ -440,8 +443,13 @@ def flush_buffer() -> FlushResult:
     keys = buffer.key_names()
     new_key = f"{redis_prefix()}batch:{uuid.uuid4().hex}"
     client.newsroom_scripts["claim"](keys=[keys["pending"], keys["batches"], new_key])
-    for key in sorted(k.decode() for k in client.smembers(keys["batches"])):
+    batch_keys = sorted(k.decode() for k in client.smembers(keys["batches"]))
+    if progress is not None:
+        progress.total = len(batch_keys)
+    for key in batch_keys:
         _write_batch(client, key, result)
+        if progress is not None:
+            progress.advance()
     return result
 
 

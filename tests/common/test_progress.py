@@ -34,6 +34,13 @@ def test_terminal_gets_a_bar_redrawn_in_place():
 
 def test_unknown_total_counts_without_a_share():
     out = io.StringIO()
-    with Progress(total=None, label="Lots", stream=out) as p:
+    with Progress(total=None, label="Lots", stream=out, interval=0) as p:
         p.advance(1_500)
-    assert out.getvalue() == "Lots : 1\u202f500 (0 s)\n"
+    assert out.getvalue().splitlines()[-1] == "Lots : 1\u202f500 (0 s)"
+
+
+def test_a_quick_run_in_a_log_writes_nothing():
+    out = io.StringIO()
+    with Progress(total=3, label="Lots", stream=out, interval=10) as p:
+        p.advance(3)
+    assert out.getvalue() == ""

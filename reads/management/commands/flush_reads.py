@@ -8,6 +8,7 @@ each batch is written once (reads.services.flush_buffer).
 
 from django.core.management.base import BaseCommand
 
+from common.progress import Progress
 from reads import buffer
 from reads import services as reads
 
@@ -22,7 +23,8 @@ class Command(BaseCommand):
                 f"Lectures non mises en tampon (pas de Redis) : rien à écrire ; {purged} marque(s) expirée(s) purgée(s)."
             )
             return
-        result = reads.flush_buffer()
+        with Progress(total=None, label="Lots de lectures écrits", stream=self.stdout) as progress:
+            result = reads.flush_buffer(progress=progress)
         result.purged_marks = reads.purge_marks()
         reads.purge_flushed_batches()
         self.stdout.write(
