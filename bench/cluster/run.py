@@ -24,6 +24,7 @@ sys.path.insert(0, str(BASE_DIR))
 sys.path.insert(0, str(BASE_DIR / "bench"))
 
 from benchlib import ensure_database  # noqa: E402
+
 from tests.cluster.cluster import Cluster  # noqa: E402
 
 SETUP = """
