@@ -512,8 +512,15 @@ def _queue_alert_reset_if_below() -> None:
 # --- GDPR ---------------------------------------------------------------------------
 
 
-def reactions_purge_personal_data(*, older_than: timedelta, now: datetime | None = None) -> int:
-    """Blank the e-mail and IP hash of reactions older than ``older_than``; returns how many."""
+PURGE_BATCH = 2000  # reactions per UPDATE: short locks on a large table, and progress to show
+
+
+def reactions_purge_personal_data(*, older_than: timedelta, now: datetime | None = None, progress=None) -> int:
+    """Blank the e-mail and IP hash of reactions older than ``older_than``; returns how many.
+
+    ``progress`` (a common.progress.Progress) is told of each batch: the first run on
+    years of reactions takes a while.
+    """
     if older_than < timedelta(0):
         raise ValueError("older_than must not be negative")
     now = now or timezone.now()
@@ -523,6 +530,19 @@ def reactions_purge_personal_data(*, older_than: timedelta, now: datetime | None
     ReactionReport.objects.filter(created_at__lt=cutoff).exclude(reporter_hash__startswith="purged-").update(
         reporter_hash=Concat(Value("purged-"), Cast("pk", output_field=CharField()))
     )
-    return Reaction.objects.filter(created_at__lt=cutoff, personal_data_purged_at__isnull=True).update(
-        email="", ip_hash="", personal_data_purged_at=now
+    ids = list(
+        Reaction.objects.filter(created_at__lt=cutoff, personal_data_purged_at__isnull=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
+    if progress is not None:
+        progress.total = len(ids)
+    purged = 0
+    for start in range(0, len(ids), PURGE_BATCH):
+        batch = ids[start : start + PURGE_BATCH]
+        purged += Reaction.objects.filter(pk__in=batch, personal_data_purged_at__isnull=True).update(
+            email="", ip_hash="", personal_data_purged_at=now
+        )
+        if progress is not None:
+            progress.advance(len(batch))
+    return purged

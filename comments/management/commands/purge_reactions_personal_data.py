@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 
 from comments.moderation import reactions_purge_personal_data
+from common.progress import Progress
 
 
 def positive_days(value):
@@ -25,5 +26,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         days = positive_days(options["older_than"])
-        count = reactions_purge_personal_data(older_than=timedelta(days=days))
+        with Progress(total=None, label="Réactions anonymisées", stream=self.stdout) as progress:
+            count = reactions_purge_personal_data(older_than=timedelta(days=days), progress=progress)
         self.stdout.write(f"{count} réaction(s) anonymisée(s) (plus de {days} jours).")
