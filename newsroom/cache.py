@@ -36,7 +36,6 @@ from common.tagcache import SEQUENCE_KEY, invalidate_tags, tag_versions
 
 __all__ = ["PageCacheMiddleware", "invalidate_tags", "tag_versions", "with_cache_tags"]
 
-from common.http import ARTICLE_ID_HEADER
 
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
