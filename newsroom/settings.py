@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "reads",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     # Answers /healthz/ before anything touches Redis, sessions or the database.
     "newsroom.health.HealthzMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "api.middleware.ApiCorsMiddleware",
     # Malformed input (NUL, bad UTF-8), oversized bodies and TRACE/OPTIONS: a French 4xx
     # before anything else reads the request.
     "newsroom.http_guard.HttpGuardMiddleware",
@@ -398,3 +400,9 @@ REACTIONS_REPORT_RATE_PER_NETWORK = 10  # reports per window from one address (I
 REACTIONS_REPORT_RATE_WINDOW = 3600  # seconds
 REACTIONS_QUEUE_ALERT = int(os.environ.get("REACTIONS_QUEUE_ALERT", 20))  # pending reactions; 0 disables
 REACTIONS_QUEUE_ALERT_REPEAT = 6 * 3600  # at most one alert per period while over the threshold
+
+# Content API (/api/v1/, api/): quotas per fixed window, kept in the default cache.
+API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/m")  # per client address
+API_RATE_TOKEN = os.environ.get("API_RATE_TOKEN", "1200/m")  # per token (an app's users share it)
+API_PAGE_MAX = 50
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 60))

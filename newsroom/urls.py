@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from api.api import api
 from articles.admin_picker import photo_picker
 
 from . import health, views
@@ -26,6 +27,7 @@ urlpatterns = [
     path("admin/jsi18n-editeur/", JavaScriptCatalog.as_view(packages=["django_prose_editor"]), name="editor-jsi18n"),
     path("admin/", admin.site.urls),
     path("reactions/", include("comments.urls")),
+    path("api/v1/", api.urls),
     path("", include("newsroom.site_urls")),
     path("", include("articles.urls")),
 ]
