@@ -76,6 +76,8 @@ def restore_roles():
     editors.permissions.add(*perms(f"newsroom.{codename}" for _model, codename in front_roles.PERMS))
     moderators, _ = Group.objects.get_or_create(name=articles_roles.MODERATORS)
     moderators.permissions.add(*moderation)
+    api_roles = importlib.import_module("api.migrations.0002_editor_roles")
+    editors.permissions.add(*perms(f"api.{codename}" for codename in api_roles.PERMS))
 
 
 def journalist(**kwargs):

@@ -18,6 +18,7 @@ from tests.factories import (
     UserFactory,
     editor,
     journalist,
+    moderator,
 )
 
 pytestmark = pytest.mark.django_db
@@ -230,10 +231,15 @@ def test_a_valid_token_is_accepted_and_a_revoked_one_is_refused(api_get):
     assert api_get(LIST, HTTP_AUTHORIZATION="Bearer nr_invente").status_code == 401
 
 
+@pytest.mark.parametrize(("role", "status"), [(journalist, 403), (moderator, 403)])
+def test_only_editors_see_the_tokens(client, role, status):
+    client.force_login(role())
+    assert client.get("/admin/api/apitoken/").status_code == status
+
+
 def test_revoking_in_the_admin(client):
     token, raw = token_create(user=editor())
-    admin_user = UserFactory(username="chef", is_superuser=True)
-    client.force_login(admin_user)
+    client.force_login(editor(username="chef"))
     response = client.post(
         "/admin/api/apitoken/", {"action": "revoke_selected", "_selected_action": [token.pk]}, follow=True
     )
