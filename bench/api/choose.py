@@ -34,7 +34,11 @@ settings.configure(
     ROOT_URLCONF=__name__,
     INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "rest_framework"],
     MIDDLEWARE=[],
-    REST_FRAMEWORK={"DEFAULT_AUTHENTICATION_CLASSES": [], "DEFAULT_PERMISSION_CLASSES": [], "UNAUTHENTICATED_USER": None},
+    REST_FRAMEWORK={
+        "DEFAULT_AUTHENTICATION_CLASSES": [],
+        "DEFAULT_PERMISSION_CLASSES": [],
+        "UNAUTHENTICATED_USER": None,
+    },
 )
 django.setup()
 
@@ -244,10 +248,14 @@ def main():
     import ninja
     import rest_framework
 
-    print(f"Python {sys.version.split()[0]}, Django {django.get_version()}, ninja {ninja.__version__}, "
-          f"DRF {rest_framework.VERSION}; 20 summaries per response")
+    print(
+        f"Python {sys.version.split()[0]}, Django {django.get_version()}, ninja {ninja.__version__}, "
+        f"DRF {rest_framework.VERSION}; 20 summaries per response"
+    )
     for name, micros in results.items():
-        print(f"{name:>14}: {micros:7.0f} µs/request  (+{micros - floor:5.0f} µs over plain Django, {sizes[name]} bytes)")
+        print(
+            f"{name:>14}: {micros:7.0f} µs/request  (+{micros - floor:5.0f} µs over plain Django, {sizes[name]} bytes)"
+        )
 
 
 URLS = [
