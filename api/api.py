@@ -200,7 +200,6 @@ def _parse_since(value: str) -> datetime:
 # Endpoints.
 
 
-@api.api_operation(["HEAD"], "/articles/", include_in_schema=False)
 @api.get(
     "/articles/",
     response={200: ArticlePage, **ERRORS},
@@ -251,7 +250,6 @@ def article_list(
     return _cached(response, settings.API_CACHE_SECONDS)
 
 
-@api.api_operation(["HEAD"], "/articles/{int:article_id}/", include_in_schema=False)
 @api.get(
     "/articles/{int:article_id}/",
     response={200: ArticleDetail, **ERRORS},
@@ -281,7 +279,6 @@ def article_detail(request, article_id: int):
     return _cached(api.create_response(request, data, status=200), settings.API_CACHE_SECONDS)
 
 
-@api.api_operation(["HEAD"], "/sections/", include_in_schema=False)
 @api.get(
     "/sections/",
     response={200: list[SectionOut], **ERRORS},
@@ -302,7 +299,6 @@ def section_list(request):
     return _cached(api.create_response(request, data, status=200), settings.API_CACHE_SECONDS)
 
 
-@api.api_operation(["HEAD"], "/authors/", include_in_schema=False)
 @api.get("/authors/", response={200: list[AuthorOut], **ERRORS}, url_name="authors", summary="Auteurs")
 def author_list(request):
     data = [
