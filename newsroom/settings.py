@@ -198,6 +198,18 @@ READS_SYNCHRONOUS_COMMIT = env_bool("READS_SYNCHRONOUS_COMMIT", False)
 READS_QUEUE_SECONDS = float(os.environ.get("READS_QUEUE_SECONDS", "0.5"))
 READS_QUEUE_MAX = int(os.environ.get("READS_QUEUE_MAX", "1000"))
 READS_REDIS_PREFIX = "newsroom:reads:"
+# The read buffer's Redis answers at once or is treated as down: each call waits at
+# most this long (connect, then read), and after a failure Redis is skipped for
+# READS_REDIS_COOLDOWN seconds while reads are written to the database instead.
+READS_REDIS_TIMEOUT = float(os.environ.get("READS_REDIS_TIMEOUT", "0.3"))
+READS_REDIS_COOLDOWN = float(os.environ.get("READS_REDIS_COOLDOWN", "5"))
+# Most reads one network (an IPv4 address, an IPv6 /64) may add to one article per
+# window, whatever User-Agents or cookies it shows (0: no cap). 100 leaves room for a
+# newsroom's office or a campus behind one address and for a carrier's NAT, which
+# shares an address between a few dozen to a few hundred subscribers, few of whom read
+# the same article in the same half hour; one address rotating User-Agents no longer
+# adds more than that.
+READS_NETWORK_CAP = int(os.environ.get("READS_NETWORK_CAP", "100"))
 READS_TIME_ZONE = "Europe/Paris"  # the calendar of the daily buckets ("Les plus lus")
 READS_BATCH_RETENTION_DAYS = 30  # flushed batch ids kept this long (a leftover batch is older)
 

@@ -35,6 +35,11 @@ def queue_seconds() -> float:
     return float(settings.READS_QUEUE_SECONDS)
 
 
+def network_cap() -> int:
+    """Most reads one network may add to one article per window (0: no cap)."""
+    return int(settings.READS_NETWORK_CAP)
+
+
 def redis_prefix() -> str:
     return settings.READS_REDIS_PREFIX
 
@@ -52,3 +57,4 @@ class Read:
     reader: str
     also: tuple[str, ...] = ()
     now: datetime = dataclass_field(default_factory=timezone.now)  # the view's time, not the sending's
+    network: str = ""  # the reader's network (``network_from_ip``): "" is not capped

@@ -21,7 +21,7 @@ from django.conf import settings
 from common.http import ARTICLE_ID_HEADER, client_ip
 
 from . import services as reads
-from .conf import Read, reads_enabled
+from .conf import Read, network_cap, reads_enabled
 
 logger = logging.getLogger(__name__)
 
@@ -75,13 +75,14 @@ class ReadCountingMiddleware:
     def count(self, request, response, article_id, user_agent):
         name = cookie_name()
         cookie = request.COOKIES.get(name, "")
+        ip = client_ip(request)
         if COOKIE_PATTERN.match(cookie):
             reader, also = reads.reader_from_cookie(cookie), ()
             # A cached page must never hand a stored reader id to someone else.
             response.cookies.pop(name, None)
         else:
             cookie = secrets.token_urlsafe(16)
-            reader = reads.reader_from_client(client_ip(request), user_agent)
+            reader = reads.reader_from_client(ip, user_agent)
             also = (reads.reader_from_cookie(cookie),)
             response.set_cookie(
                 name,
@@ -92,6 +93,8 @@ class ReadCountingMiddleware:
                 secure=request.is_secure(),
             )
         try:
-            reads.count_read(Read(article_id, reader, also))
+            # The network is capped whatever the identity: cookies can be minted too.
+            network = reads.network_from_ip(ip) if network_cap() else ""
+            reads.count_read(Read(article_id, reader, also, network=network))
         except Exception:  # noqa: BLE001 - a counter must never break the page
             logger.exception("reads: could not count a read of article %s", article_id)

@@ -75,3 +75,29 @@ class FlushedBatch(models.Model):
 
     def __str__(self):
         return self.batch_id
+
+
+class NetworkQuota(models.Model):
+    """Reads one network has added to one article in the current window (``READS_NETWORK_CAP``).
+
+    A network is a keyed hash of the client's address (an IPv6 /64: one subscriber's
+    prefix), never the address itself. Rotating User-Agents or cookies makes new
+    readers, not new networks: past the cap, a network's reads of the article are not
+    counted until the window ends. Like ``ReaderMark``, written on counted reads only,
+    so it carries nothing but its primary key; ``flush_reads`` purges expired rows.
+    """
+
+    pk = models.CompositePrimaryKey("article", "network")
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
+    )
+    network = models.CharField(max_length=32)
+    until = models.BigIntegerField(help_text="Fin de la fenêtre (secondes depuis l'époque Unix).")
+    used = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "quota d'un réseau"
+        verbose_name_plural = "quotas des réseaux"
+
+    def __str__(self):
+        return f"{self.article_id} {self.network}: {self.used}"

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import ipaddress
 import logging
 import os
 import threading
@@ -51,8 +52,8 @@ from django.utils.crypto import salted_hmac
 from articles.models import Article
 
 from . import buffer
-from .conf import Read, buffer_url, queue_seconds, read_day, redis_prefix, window_seconds
-from .models import FlushedBatch, ReadDay, ReaderMark
+from .conf import Read, buffer_url, network_cap, queue_seconds, read_day, redis_prefix, window_seconds
+from .models import FlushedBatch, NetworkQuota, ReadDay, ReaderMark
 
 __all__ = ["Read", "count_read", "displayed_reads", "flush_buffer", "read_register", "register_reads"]
 
@@ -72,6 +73,20 @@ def reader_from_cookie(value: str) -> str:
     return salted_hmac("newsroom.reads.cookie", value, secret=_salt(), algorithm="sha256").hexdigest()[:32]
 
 
+def network_from_ip(ip: str) -> str:
+    """The keyed identity of the network a reader comes from, for ``READS_NETWORK_CAP``:
+    an IPv4 address, or the /64 of an IPv6 one (a subscriber gets a whole /64 and may
+    pick any address in it). "" for no usable address: such reads are not capped."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ""
+    if address.version == 6 and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # an IPv4 client seen through a dual-stack socket
+    network = str(ipaddress.ip_network(f"{address}/64", strict=False)) if address.version == 6 else str(address)
+    return salted_hmac("newsroom.reads.network", network, secret=_salt(), algorithm="sha256").hexdigest()[:32]
+
+
 def reader_from_client(ip: str, user_agent: str) -> str:
     """The identity of a reader without cookie: a keyed hash; the raw IP is never stored."""
     return salted_hmac("newsroom.reads.client", f"{ip}\n{user_agent}", secret=_salt(), algorithm="sha256").hexdigest()[
@@ -83,15 +98,18 @@ def reader_from_client(ip: str, user_agent: str) -> str:
 # The service.
 
 
-def read_register(*, article_id: int, reader: str, now: datetime | None = None, also: tuple[str, ...] = ()) -> bool:
+def read_register(
+    *, article_id: int, reader: str, now: datetime | None = None, also: tuple[str, ...] = (), network: str = ""
+) -> bool:
     """Count one read of ``article_id`` by ``reader`` unless counted in the last window.
 
     Returns True when the read was counted. ``also`` lists other identities of the
     same reader to mark without counting: a first visit is counted under the IP/UA
     hash and also marks the cookie just handed out, so that the next page view, which
-    brings the cookie, is not counted again within the window.
+    brings the cookie, is not counted again within the window. ``network``
+    (``network_from_ip``) is held to ``READS_NETWORK_CAP`` new readers per window.
     """
-    return register_reads([Read(article_id, reader, tuple(also), now or timezone.now())]) == 1
+    return register_reads([Read(article_id, reader, tuple(also), now or timezone.now(), network)]) == 1
 
 
 def register_reads(batch: list[Read]) -> int:
@@ -103,11 +121,14 @@ def register_reads(batch: list[Read]) -> int:
     if not batch:
         return 0
     if buffer_url():
-        return buffer.register(batch)
+        try:
+            return buffer.register(batch)
+        except buffer.Unavailable:
+            pass  # Redis down or hanging: the reads go to the database (the breaker logs it)
     if connection.vendor == "postgresql":
         return _register_postgresql(batch)
     with transaction.atomic(), connection.cursor() as cursor:
-        return sum(_register_steps(cursor, read.article_id, read.reader, read.also, read.now) for read in batch)
+        return sum(_register_steps(cursor, read) for read in batch)
 
 
 def _quoted(model, *fields):
@@ -117,8 +138,9 @@ def _quoted(model, *fields):
 
 @functools.cache
 def _sql(vendor: str) -> dict[str, str]:  # vendor: one cache entry per backend
-    """Portable upserts (SQLite ≥ 3.24 and PostgreSQL share the ON CONFLICT syntax)."""
+    """Portable upserts (SQLite ≥ 3.35 and PostgreSQL share ON CONFLICT and RETURNING)."""
     mark, m_article, m_reader, m_until = _quoted(ReaderMark, "article", "reader", "until")
+    quota, q_article, q_network, q_until, q_used = _quoted(NetworkQuota, "article", "network", "until", "used")
     day_table, d_article, d_day, d_count = _quoted(ReadDay, "article", "day", "count")
     article_table, a_id, a_reads = _quoted(Article, "id", "reads")
     return {
@@ -127,6 +149,15 @@ def _sql(vendor: str) -> dict[str, str]:  # vendor: one cache entry per backend
             f"INSERT INTO {mark} ({m_article}, {m_reader}, {m_until}) VALUES (%s, %s, %s) "
             f"ON CONFLICT ({m_article}, {m_reader}) DO UPDATE SET {m_until} = excluded.{m_until} "
             f"WHERE {mark}.{m_until} <= %s"
+        ),
+        # A network's quota of the article, raised by one (a fresh window when the old one
+        # is over); the answer is the quota used, this read included.
+        "quota": (
+            f"INSERT INTO {quota} ({q_article}, {q_network}, {q_until}, {q_used}) VALUES (%s, %s, %s, 1) "
+            f"ON CONFLICT ({q_article}, {q_network}) DO UPDATE SET "
+            f"{q_used} = CASE WHEN {quota}.{q_until} <= %s THEN 1 ELSE {quota}.{q_used} + 1 END, "
+            f"{q_until} = CASE WHEN {quota}.{q_until} <= %s THEN excluded.{q_until} ELSE {quota}.{q_until} END "
+            f"RETURNING {q_used}"
         ),
         "article": f"UPDATE {article_table} SET {a_reads} = {a_reads} + %s WHERE {a_id} = %s",
         "day": (
@@ -141,11 +172,13 @@ def _pg_batch_sql(synchronous: bool) -> str:
     """A batch of reads in one statement on PostgreSQL: one round trip, one commit, and
     each hot article row updated once per batch.
 
-    Parameters: five arrays (article, reader, until, counts, day), one row per mark,
-    then the window in seconds. The upsert of a mark succeeds only where there was no
-    mark or it had expired at the read's time (``until - window``); the rows that
-    succeed and ``counts`` (the reader's own identity, not an ``also``) are the
-    counted reads, added to the article and its day with ``+ n``.
+    Parameters: six arrays (article, reader, until, counts, day, network), one row per
+    mark, then the window in seconds three times and the network cap. The upsert of a
+    mark succeeds only where there was no mark or it had expired at the read's time
+    (``until - window``); the rows that succeed and ``counts`` (the reader's own
+    identity, not an ``also``) are new readers. Those whose network has not used up its
+    quota of the article (``NetworkQuota``; no network: no cap) are the counted reads,
+    added to the article and its day with ``+ n``.
 
     Unless ``READS_SYNCHRONOUS_COMMIT`` is set, the statement's own transaction commits
     without waiting for the WAL flush (``synchronous_commit`` off for it alone): the
@@ -154,19 +187,37 @@ def _pg_batch_sql(synchronous: bool) -> str:
     are lost, marks and counters together; nothing is ever counted twice.
     """
     mark, m_article, m_reader, m_until = _quoted(ReaderMark, "article", "reader", "until")
+    quota, q_article, q_network, q_until, q_used = _quoted(NetworkQuota, "article", "network", "until", "used")
     day_table, d_article, d_day, d_count = _quoted(ReadDay, "article", "day", "count")
     article_table, a_id, a_reads = _quoted(Article, "id", "reads")
     parts = [] if synchronous else ["async_commit AS (SELECT set_config('synchronous_commit', 'off', true))"]
     parts += [
-        "batch AS (SELECT * FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::boolean[], %s::date[]) "
-        "AS b(article, reader, until, counts, day))",
+        "batch AS (SELECT * FROM unnest(%s::bigint[], %s::text[], %s::bigint[], %s::boolean[], %s::date[], "
+        "%s::text[]) WITH ORDINALITY AS b(article, reader, until, counts, day, network, ord))",
         # Sorted, so that two batches lock the marks they share in the same order.
         f"marked AS (INSERT INTO {mark} ({m_article}, {m_reader}, {m_until}) "
         f"SELECT article, reader, until FROM batch ORDER BY article, reader "
         f"ON CONFLICT ({m_article}, {m_reader}) DO UPDATE SET {m_until} = excluded.{m_until} "
         f"WHERE {mark}.{m_until} <= excluded.{m_until} - %s::bigint "
         f"RETURNING {m_article} AS article, {m_reader} AS reader)",
-        "counted AS (SELECT article, day FROM batch JOIN marked USING (article, reader) WHERE counts)",
+        # New readers, ranked within their network (in the batch's order) for the cap.
+        "fresh AS (SELECT article, day, network, until, "
+        "row_number() OVER (PARTITION BY article, network ORDER BY ord) AS rank, "
+        "count(*) OVER (PARTITION BY article, network) AS n "
+        "FROM batch JOIN marked USING (article, reader) WHERE counts)",
+        # Each network's quota of the article, raised by its new readers (a fresh window
+        # when the old one is over); ``used - n`` is what it had used before this batch.
+        f"taken AS (INSERT INTO {quota} ({q_article}, {q_network}, {q_until}, {q_used}) "
+        f"SELECT article, network, max(until), count(*) FROM fresh WHERE network <> '' "
+        f"GROUP BY article, network ORDER BY article, network "
+        f"ON CONFLICT ({q_article}, {q_network}) DO UPDATE SET "
+        f"{q_used} = CASE WHEN {quota}.{q_until} <= excluded.{q_until} - %s::bigint THEN excluded.{q_used} "
+        f"ELSE {quota}.{q_used} + excluded.{q_used} END, "
+        f"{q_until} = CASE WHEN {quota}.{q_until} <= excluded.{q_until} - %s::bigint THEN excluded.{q_until} "
+        f"ELSE {quota}.{q_until} END "
+        f"RETURNING {q_article} AS article, {q_network} AS network, {q_used} AS used)",
+        "counted AS (SELECT fresh.article, fresh.day FROM fresh LEFT JOIN taken USING (article, network) "
+        "WHERE fresh.network = '' OR fresh.rank <= %s::bigint - (taken.used - fresh.n))",
         f"bumped AS (UPDATE {article_table} SET {a_reads} = {article_table}.{a_reads} + per_article.n "
         f"FROM (SELECT article, count(*) AS n FROM counted GROUP BY article) AS per_article "
         f"WHERE {article_table}.{a_id} = per_article.article)",
@@ -202,7 +253,7 @@ def _pg_statements(batch: list[Read], window: int) -> list[list[tuple]]:
                 statements.append(rows)
                 rows, valid_until = [], {}
             valid_until[key] = stamp + window
-            rows.append((read.article_id, identity, stamp + window, counts, day))
+            rows.append((read.article_id, identity, stamp + window, counts, day, read.network if counts else ""))
     statements.append(rows)
     return statements
 
@@ -216,7 +267,8 @@ def _register_postgresql(batch: list[Read]) -> int:
             with transaction.atomic() if len(statements) > 1 else nullcontext(), connection.cursor() as cursor:
                 counted = 0
                 for rows in statements:
-                    cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)] + [window])
+                    columns = [list(column) for column in zip(*rows, strict=True)]
+                    cursor.execute(sql, [*columns, window, window, window, network_cap()])
                     counted += cursor.fetchone()[0]
                 return counted
         except OperationalError as error:
@@ -227,19 +279,22 @@ def _register_postgresql(batch: list[Read]) -> int:
     raise AssertionError("unreachable")
 
 
-def _register_steps(cursor, article_id, reader, also, now) -> bool:
+def _register_steps(cursor, read: Read) -> bool:
     """SQLite has no data-modifying CTE: the same steps, inside the caller's transaction
-    (SQLite serialises writers, so the upsert's rowcount is just as atomic)."""
+    (SQLite serialises writers, so the upserts' answers are just as atomic)."""
     sql = _sql(connection.vendor)
-    stamp = int(now.timestamp())
+    stamp = int(read.now.timestamp())
     until = stamp + window_seconds()
-    cursor.execute(sql["mark"], [article_id, reader, until, stamp])
+    cursor.execute(sql["mark"], [read.article_id, read.reader, until, stamp])
     counted = cursor.rowcount == 1
-    for other in also:
-        cursor.execute(sql["mark"], [article_id, other, until, stamp])
+    for other in read.also:
+        cursor.execute(sql["mark"], [read.article_id, other, until, stamp])
+    if counted and read.network and network_cap():
+        cursor.execute(sql["quota"], [read.article_id, read.network, until, stamp, stamp])
+        counted = cursor.fetchone()[0] <= network_cap()
     if counted:
-        cursor.execute(sql["article"], [1, article_id])
-        cursor.execute(sql["day"], [article_id, connection.ops.adapt_datefield_value(read_day(now)), 1])
+        cursor.execute(sql["article"], [1, read.article_id])
+        cursor.execute(sql["day"], [read.article_id, connection.ops.adapt_datefield_value(read_day(read.now)), 1])
     return counted
 
 
@@ -374,6 +429,7 @@ def purge_marks(now: datetime | None = None) -> int:
     """Delete expired dedupe marks (run by ``flush_reads``); returns how many."""
     stamp = int((now or timezone.now()).timestamp())
     deleted, _ = ReaderMark.objects.filter(until__lte=stamp).delete()
+    NetworkQuota.objects.filter(until__lte=stamp).delete()
     return deleted
 
 
@@ -469,6 +525,5 @@ def displayed_reads(article) -> int:
     """Database figure plus what waits in the buffer; never fails a page over a counter."""
     try:
         return article.reads + buffer.pending_reads(article.pk)
-    except Exception:  # noqa: BLE001 - Redis down: show the database figure
-        logger.warning("reads: pending buffer unavailable", exc_info=True)
+    except buffer.Unavailable:  # Redis down: the database figure (the breaker logs it)
         return article.reads

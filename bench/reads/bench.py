@@ -66,6 +66,7 @@ def base_env(database_url):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_URL", "READS_", "DATABASE_URL"))}
     env.update(
         DEBUG="0",
+        READS_NETWORK_CAP="0",  # every simulated reader comes from loopback: measure the counter, not the cap
         SECRET_KEY="bench-" + secrets.token_urlsafe(32),
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="0",

@@ -13,6 +13,7 @@ cd "$(dirname "$0")/../.."
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/newsroom_scale_big}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/9}
 export DEBUG=0 SECRET_KEY=bench-throughput-not-secret ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=0
+export READS_NETWORK_CAP=0  # every simulated reader comes from loopback
 PORT=${PORT:-8061}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}

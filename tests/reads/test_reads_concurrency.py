@@ -87,3 +87,20 @@ def test_asynchronous_commit_applies_to_the_read_alone(article, settings):
         cursor.execute("SHOW synchronous_commit")
         assert cursor.fetchone()[0] == "on"  # the connection's other writes still wait for the WAL
     assert Article.objects.get(pk=article.pk).reads == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("buffered", [False, True])
+def test_concurrent_readers_of_one_network_are_held_to_the_cap(article, settings, buffered, request):
+    settings.READS_NETWORK_CAP = 7
+    settings.READS_BUFFER = buffered
+    if buffered:
+        settings.READS_REDIS_URL = request.getfixturevalue("redis_url")
+    now = dt.datetime.now(dt.UTC)
+    tasks = [
+        (lambda n=n: reads.read_register(article_id=article.pk, reader=f"ua-{n}", now=now, network="one-office"))
+        for n in range(DISTINCT)
+    ]
+    assert sum(run_at_once(tasks)) == 7
+    reads.flush_buffer()
+    assert Article.objects.get(pk=article.pk).reads == 7

@@ -6,7 +6,7 @@ database. Safe to run while traffic flows, twice at once, or again after a crash
 each batch is written once (reads.services.flush_buffer).
 """
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from common.progress import Progress
 from reads import buffer
@@ -23,8 +23,16 @@ class Command(BaseCommand):
                 f"Lectures non mises en tampon (pas de Redis) : rien à écrire ; {purged} marque(s) expirée(s) purgée(s)."
             )
             return
-        with Progress(total=None, label="Lots de lectures écrits", stream=self.stdout) as progress:
-            result = reads.flush_buffer(progress=progress)
+        try:
+            with Progress(total=None, label="Lots de lectures écrits", stream=self.stdout) as progress:
+                result = reads.flush_buffer(progress=progress)
+        except buffer.redis_errors() as error:
+            # The marks live in the database whatever Redis does: purge them anyway.
+            purged = reads.purge_marks()
+            raise CommandError(
+                f"Redis injoignable ({error}) : lectures laissées en attente dans Redis, "
+                f"{purged} marque(s) expirée(s) purgée(s)."
+            ) from error
         result.purged_marks = reads.purge_marks()
         reads.purge_flushed_batches()
         self.stdout.write(
