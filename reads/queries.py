@@ -50,6 +50,6 @@ def most_read_lists(queryset: QuerySet, *, today: date | None = None) -> list[tu
     lists = []
     today_list = list(most_read(base, since=today)[:MOST_READ_LIMIT])
     if today_list:
-        lists.append(("Aujourd'hui", today_list))
+        lists.append(("Aujourd’hui", today_list))
     lists.append(("Sur sept jours", week))
     return lists

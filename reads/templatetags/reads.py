@@ -41,4 +41,5 @@ def reads_admin_panel(article):
     if article is None or article.pk is None:
         return {"article": None}
     # reads_chart_svg's contract: safe HTML (its template escapes the labels).
-    return {"article": article, "total": displayed_reads(article), "chart": mark_safe(reads_chart_svg(article))}
+    total = french_number(displayed_reads(article))
+    return {"article": article, "total": total, "chart": mark_safe(reads_chart_svg(article))}

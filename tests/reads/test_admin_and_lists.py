@@ -52,3 +52,18 @@ def test_most_read_starts_from_the_buckets_of_the_period():
     ranked = list(most_read(Article.objects.published(), since=today - timedelta(days=6)))
     assert ranked == [popular, quiet]
     assert [a.period_reads for a in ranked] == [50, 5]
+
+
+def test_the_admin_panel_shows_the_total_with_french_thousands(client):
+    article = ArticleFactory()
+    Article.count_reads(article.pk, 2239)
+    client.force_login(editor())
+    html = client.get(change_url(article)).content.decode()
+    assert '<div class="readonly">2\u202f239</div>' in html
+
+
+def test_today_and_the_week_are_labelled_in_french(client):
+    article = ArticleFactory()
+    ReadDay.objects.create(article=article, day=timezone.localdate(), count=3)
+    html = client.get("/").content.decode()
+    assert "Aujourd’hui" in html and "Sur sept jours" in html
