@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "comments",
     "reads",
     "api",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -418,3 +419,10 @@ API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/m")  # per client
 API_RATE_TOKEN = os.environ.get("API_RATE_TOKEN", "1200/m")  # per token (an app's users share it)
 API_PAGE_MAX = 50
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 60))
+
+# The morning newsletter (newsletter/): double opt-in, one digest per subscriber per day.
+NEWSLETTER_CONFIRM_DAYS = 7  # a confirmation link is valid this long
+NEWSLETTER_RATE_PER_IP = int(os.environ.get("NEWSLETTER_RATE_PER_IP", 10))  # requests per hour
+NEWSLETTER_RATE_PER_EMAIL = 3  # confirmation e-mails per address per day
+NEWSLETTER_STORIES_PER_REGION = 3
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", 200))  # subscribers per task

@@ -28,6 +28,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("reactions/", include("comments.urls")),
     path("api/v1/", api.urls),
+    path("newsletter/", include("newsletter.urls")),
     path("", include("newsroom.site_urls")),
     path("", include("articles.urls")),
 ]

@@ -78,6 +78,8 @@ def restore_roles():
     moderators.permissions.add(*moderation)
     api_roles = importlib.import_module("api.migrations.0002_editor_roles")
     editors.permissions.add(*perms(f"api.{codename}" for codename in api_roles.PERMS))
+    newsletter_roles = importlib.import_module("newsletter.migrations.0002_editor_roles")
+    editors.permissions.add(*perms(f"newsletter.{codename}" for codename in newsletter_roles.PERMS))
 
 
 def journalist(**kwargs):
