@@ -1,12 +1,17 @@
 """The moderators' queue. Every state change goes through comments.moderation."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Count, IntegerField, Max, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Category
+from common.french import day_month, french_datetime, hour_minute
 
 from . import moderation
 from .models import ModerationWord, Reaction, ReactionReport, ReactionTransition
@@ -22,6 +27,44 @@ def _count(queryset, group_by):
         ),
         Value(0),
     )
+
+
+class StateFilter(admin.SimpleListFilter):
+    """The list opens on "En attente", the moderators' work; "Tout" shows every state.
+
+    Only a bare list opens on the queue: with a search or another filter the moderator
+    looks for something, and every state is searched.
+    """
+
+    title = "état"
+    parameter_name = "state__exact"
+    ALL = "tout"
+
+    def __init__(self, request, params, model, model_admin):
+        self.bare = all(key in ("o", "p") for key in request.GET)
+        super().__init__(request, params, model, model_admin)
+
+    def lookups(self, request, model_admin):
+        return [*State.choices, (self.ALL, "Tout")]
+
+    def value(self):
+        value = super().value()
+        if value is None and self.bare:
+            return State.PENDING
+        return value
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        return queryset.filter(state=value) if value in State.values else queryset
+
+    def choices(self, changelist):
+        current = self.value()
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": current == lookup or (lookup == self.ALL and current not in State.values),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
 
 
 class ReportReasonFilter(admin.SimpleListFilter):
@@ -107,18 +150,16 @@ class ReportInline(TransitionInline):
 @admin.register(Reaction)
 class ReactionAdmin(admin.ModelAdmin):
     list_display = (
-        "created_at",
+        "sent_on",
         "message_highlighted",
+        "commenter",
         "article_link",
         "state",
         "open_reports",
-        "name",
-        "history",
-        "email",
     )
-    list_display_links = ("created_at",)
+    list_display_links = ("sent_on",)
     list_filter = (
-        "state",
+        StateFilter,
         ReportReasonFilter,
         ArticleFilter,
         SectionFilter,
@@ -136,11 +177,25 @@ class ReactionAdmin(admin.ModelAdmin):
         "message_highlighted",
         "matched_words",
         "history",
-        "created_at",
-        "moderated_at",
+        "sent_on",
+        "moderated_on",
         "moderated_by",
     )
     readonly_fields = fields
+    # The queue takes the whole width (no app sidebar), and its own column widths.
+    change_list_template = "admin/comments/reaction/change_list.html"
+    change_form_template = "admin/comments/reaction/change_form.html"
+
+    class Media:
+        css = {"all": ["comments/admin.css"]}
+
+    # A reaction's page offers the moves its state allows, each through its service.
+    DECISIONS = {
+        "approve": (moderation.reaction_approve, State.APPROVED, "Approuver", "approuvée"),
+        "reject": (moderation.reaction_reject, State.REJECTED, "Rejeter", "rejetée"),
+        "spam": (moderation.reaction_mark_spam, State.SPAM, "Spam", "marquée comme spam"),
+        "remove": (moderation.reaction_remove, State.REMOVED, "Retirer", "retirée"),
+    }
 
     def get_queryset(self, request):
         history = Reaction.objects.filter(email=OuterRef("email")).exclude(email="")
@@ -192,7 +247,74 @@ class ReactionAdmin(admin.ModelAdmin):
         actions.pop("delete_selected", None)
         return actions
 
+    def get_urls(self):
+        decide = self.admin_site.admin_view(self.decide_view)
+        return [path("<path:object_id>/decider/", decide, name="comments_reaction_decide"), *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        reaction = self.get_object(request, unquote(object_id))
+        decisions = []
+        if reaction is not None and self.has_moderate_permission(request):
+            allowed = moderation.MODERATOR_MOVES.get(reaction.state, set())
+            decisions = [(key, label) for key, (_, to, label, _) in self.DECISIONS.items() if to in allowed]
+        context = {
+            **(extra_context or {}),
+            "decisions": decisions,
+            "decide_url": reverse("admin:comments_reaction_decide", args=[object_id]),
+        }
+        return super().change_view(request, object_id, form_url, extra_context=context)
+
+    def decide_view(self, request, object_id):
+        """The buttons of a reaction's page: one service call, a French message, back to the queue."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_moderate_permission(request):
+            raise PermissionDenied
+        reaction = self.get_object(request, unquote(object_id))
+        if reaction is None:
+            raise Http404("Réaction introuvable.")
+        change_url = reverse("admin:comments_reaction_change", args=[reaction.pk])
+        preserved = request.GET.get("_changelist_filters", "")
+        decision = self.DECISIONS.get(request.POST.get("decision", ""))
+        if decision is None:
+            self.message_user(request, "Décision inconnue.", messages.ERROR)
+            return redirect(change_url)
+        service, _, _, done = decision
+        try:
+            service(reaction=reaction, user=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect(change_url)
+        self.log_change(request, reaction, f"Réaction {done}")
+        self.message_user(
+            request,
+            f"Réaction de {reaction.name} {done} {french_datetime(reaction.moderated_at)}.",
+            messages.SUCCESS,
+        )
+        changelist = reverse("admin:comments_reaction_changelist")
+        return redirect(f"{changelist}?{preserved}" if preserved else changelist)
+
     # Columns
+    @admin.display(description="envoyée le", ordering="created_at")
+    def sent_on(self, obj):
+        return f"{day_month(obj.created_at)} à {hour_minute(obj.created_at)}"
+
+    @admin.display(description="modérée le", ordering="moderated_at")
+    def moderated_on(self, obj):
+        if obj.moderated_at is None:
+            return "—"
+        return f"{day_month(obj.moderated_at)} à {hour_minute(obj.moderated_at)}"
+
+    @admin.display(description="lecteur", ordering="name")
+    def commenter(self, obj):
+        """Name, address and track record in one column, so that none is cut at 1 280 px."""
+        return format_html(
+            '<strong class="commenter-name">{}</strong><br><span class="commenter-email">{}</span><br>{}',
+            obj.name,
+            obj.email or "—",
+            self.history(obj),
+        )
+
     @admin.display(description="message")
     def message_highlighted(self, obj):
         text = obj.message if len(obj.message) <= 300 else obj.message[:299] + "…"

@@ -1,6 +1,7 @@
 """The moderators' admin: who may reach it, the queue, the bulk actions."""
 
-from datetime import timedelta
+import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -36,8 +37,10 @@ def moderation_urls(reaction):
 ACTIONS = ["approve", "reject", "mark_spam", "remove"]
 
 
-def run_action(client, action, reactions):
-    return client.post(CHANGELIST, {"action": action, "_selected_action": [r.pk for r in reactions], "index": 0})
+def run_action(client, action, reactions, query=""):
+    """An action as the list posts it; ``query`` is the list's own filters (bare: pending)."""
+    data = {"action": action, "_selected_action": [r.pk for r in reactions], "index": 0}
+    return client.post(CHANGELIST + query, data)
 
 
 # --- Permission matrix ---------------------------------------------------------
@@ -114,7 +117,7 @@ def test_bulk_action_skips_invalid_moves_with_a_message(client, article):
     client.force_login(moderator())
     pending = make_reaction(article, state=State.PENDING, message="a")
     spam = make_reaction(article, state=State.SPAM, message="b")
-    response = run_action(client, "approve", [pending, spam])
+    response = run_action(client, "approve", [pending, spam], query="?state__exact=tout")
     page = client.get(response["Location"]).content.decode()
     assert "1 réaction(s) approuvée(s)." in page
     assert "1 réaction(s) ignorée(s)" in page
@@ -147,7 +150,7 @@ def test_queue_pending_and_reported_first_then_oldest_first(client, article):
     reported = at(90, message="publiée signalée")
     ReactionReport.objects.create(reaction=reported, reason="insulte", reporter_hash="x")
 
-    page = client.get(CHANGELIST).content.decode()
+    page = client.get(CHANGELIST + "?state__exact=tout").content.decode()
     positions = [page.index(r.message) for r in (old_pending, new_pending, reported, old_approved)]
     assert positions == sorted(positions)
 
@@ -240,3 +243,97 @@ def test_word_lists_are_editable_in_the_admin(client, db):
     again = client.post(reverse("admin:comments_moderationword_add"), {"word": "ABRUTÍ", "kind": "suspect"})
     assert again.status_code == 200
     assert "figure déjà" in again.content.decode()
+
+
+def test_queue_opens_on_pending_and_tout_shows_every_state(client, article):
+    client.force_login(moderator())
+    pending = make_reaction(article, state=State.PENDING, message="message en attente")
+    approved = make_reaction(article, message="message publié")
+    rejected = make_reaction(article, state=State.REJECTED, message="message rejeté")
+
+    def shown(query=""):
+        page = client.get(CHANGELIST + query).content.decode()
+        return {r.message for r in (pending, approved, rejected) if r.message in page}
+
+    assert shown() == {pending.message}
+    page = client.get(CHANGELIST).content.decode()
+    assert re.search(r'<li class="selected">\s*<a href="\?state__exact=pending">En attente</a>', page)
+    assert shown("?state__exact=tout") == {pending.message, approved.message, rejected.message}
+    assert shown("?state__exact=approved") == {approved.message}
+    # A search looks through every state.
+    assert shown("?q=message") == {pending.message, approved.message, rejected.message}
+
+
+# --- A reaction's own page -------------------------------------------------------
+
+
+def decide_url(reaction):
+    return reverse("admin:comments_reaction_decide", args=[reaction.pk])
+
+
+@pytest.mark.parametrize(
+    "state,labels",
+    [
+        (State.PENDING, ["Approuver", "Rejeter", "Spam"]),
+        (State.APPROVED, ["Retirer"]),
+        (State.REJECTED, []),
+    ],
+)
+def test_reaction_page_offers_the_decisions_its_state_allows(client, article, state, labels):
+    client.force_login(moderator())
+    reaction = make_reaction(article, state=state)
+    page = client.get(reverse("admin:comments_reaction_change", args=[reaction.pk])).content.decode()
+    buttons = re.findall(r'<button[^>]*name="decision"[^>]*>([^<]+)</button>', page)
+    assert buttons == labels
+    if labels:
+        assert f'formaction="{decide_url(reaction)}"' in page
+
+
+def test_decision_button_calls_the_service_and_says_when_in_french(client, article):
+    import time_machine
+    from django.contrib.admin.models import LogEntry
+
+    user = moderator()
+    client.force_login(user)
+    reaction = make_reaction(article, state=State.PENDING, name="Claire Dubois")
+    # 00:39 UTC on 1 December is 1 h 39 in Paris.
+    with time_machine.travel(datetime(2026, 12, 1, 0, 39, tzinfo=UTC), tick=False):
+        response = client.post(
+            decide_url(reaction) + "?_changelist_filters=state__exact%3Dpending", {"decision": "approve"}
+        )
+    assert response.status_code == 302
+    assert response["Location"] == CHANGELIST + "?state__exact=pending"
+    page = client.get(response["Location"]).content.decode()
+    assert "Réaction de Claire Dubois approuvée le 1er décembre 2026 à 1\u00a0h\u00a039." in page
+    reaction.refresh_from_db()
+    assert reaction.state == State.APPROVED
+    assert reaction.transitions.get().by == user
+    assert LogEntry.objects.get(user=user).object_id == str(reaction.pk)
+
+
+def test_decision_not_allowed_by_the_state_changes_nothing(client, article):
+    client.force_login(moderator())
+    reaction = make_reaction(article, state=State.SPAM)
+    response = client.post(decide_url(reaction), {"decision": "approve"}, follow=True)
+    assert response.status_code == 200
+    assert "ne peut pas passer" in response.content.decode()
+    unknown = client.post(decide_url(reaction), {"decision": "publier"}, follow=True)
+    assert "Décision inconnue." in unknown.content.decode()
+    assert Reaction.objects.get(pk=reaction.pk).state == State.SPAM
+
+
+def test_only_moderators_decide_and_only_by_post(client, reaction):
+    assert client.post(decide_url(reaction), {"decision": "approve"}).status_code == 302  # to the login page
+    client.force_login(journalist())
+    assert client.post(decide_url(reaction), {"decision": "approve"}).status_code == 403
+    client.force_login(moderator())
+    assert client.get(decide_url(reaction)).status_code == 405
+    assert Reaction.objects.get(pk=reaction.pk).state == State.PENDING
+
+
+def test_reaction_page_dates_are_french(client, article):
+    client.force_login(moderator())
+    reaction = make_reaction(article, state=State.PENDING)
+    Reaction.objects.filter(pk=reaction.pk).update(created_at=datetime(2026, 12, 1, 0, 39, tzinfo=UTC))
+    page = client.get(reverse("admin:comments_reaction_change", args=[reaction.pk])).content.decode()
+    assert "1er décembre 2026 à 1\u00a0h\u00a039" in page
