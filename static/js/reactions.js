@@ -121,7 +121,8 @@
         form.addEventListener("submit", function (submitEvent) {
           submitEvent.preventDefault();
           post(form.action, form).then(function (result) {
-            var text = result.data.ok ? result.data.notice : "Merci de choisir un motif";
+            var errors = (result.data.errors || {}).__all__ || (result.data.errors || {}).reason;
+            var text = result.data.ok ? result.data.notice : (errors && errors[0]) || "Merci de choisir un motif";
             var p = document.createElement("p");
             p.className = "reactions-notice";
             p.setAttribute("role", "status");

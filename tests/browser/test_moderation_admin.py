@@ -78,3 +78,16 @@ def test_moderator_approves_from_the_reaction_page(live_server, browser, admin_s
     reaction.refresh_from_db()
     assert reaction.state == Reaction.State.APPROVED
     context.close()
+
+
+def test_a_reader_over_the_report_limit_is_told_why(live_server, page, admin_settings, settings):
+    """With JavaScript, a refused report shows the server's French reason, not a wrong one."""
+    settings.REACTIONS_REPORT_RATE_PER_NETWORK = 0
+    article = ArticleFactory()
+    make_reaction(article, message="Une réaction que l'on voudrait signaler")
+    page.goto(live_server.url + article.get_absolute_url())
+    item = page.locator(".reactions-list .reaction", has_text="Une réaction que l'on voudrait signaler")
+    item.get_by_role("button", name="Signaler").click()
+    item.get_by_label("Insulte").check()
+    item.locator("form.reactions-report").get_by_role("button", name="Signaler").click()
+    expect(item.locator(".reactions-notice")).to_contain_text("beaucoup de signalements")
