@@ -257,6 +257,8 @@ class ReactionAdmin(admin.ModelAdmin):
         if reaction is not None and self.has_moderate_permission(request):
             allowed = moderation.MODERATOR_MOVES.get(reaction.state, set())
             decisions = [(key, label) for key, (_, to, label, _) in self.DECISIONS.items() if to in allowed]
+            if reaction.state == State.APPROVED and reaction.open_reports_count:
+                decisions.insert(0, ("approve", "Maintenir (écarter les signalements)"))
         context = {
             **(extra_context or {}),
             "decisions": decisions,

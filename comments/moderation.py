@@ -5,7 +5,8 @@ functions, so that a rule (word lists, trust, rate limits, reports, audit trail)
 whichever door a change comes through.
 
 States: pending → approved | rejected | spam; approved → removed. Reports send an
-approved reaction back to pending (the system, not a moderator, makes that move).
+approved reaction back to pending (the system, not a moderator, makes that move);
+approving a published reaction that has open reports keeps it and settles them.
 """
 
 import hashlib
@@ -308,6 +309,14 @@ def _move(*, reaction: Reaction, to: str, user, note: str = "", system: bool = F
         allowed = MODERATOR_MOVES.get(current.state, set())
         if system and current.state == State.APPROVED:
             allowed = allowed | {State.PENDING}
+        settles_reports = (
+            not system and to == current.state == State.APPROVED and current.reports.filter(resolved=False).exists()
+        )
+        if settles_reports:
+            # Approving a published reaction that readers reported keeps it online and
+            # settles the reports: those reporters cannot send it back to the queue.
+            allowed = allowed | {State.APPROVED}
+            note = note or "Signalements écartés"
         if to not in allowed:
             raise InvalidTransition(
                 f"Une réaction « {current.get_state_display().lower()} » ne peut pas passer à "

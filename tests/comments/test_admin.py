@@ -337,3 +337,15 @@ def test_reaction_page_dates_are_french(client, article):
     Reaction.objects.filter(pk=reaction.pk).update(created_at=datetime(2026, 12, 1, 0, 39, tzinfo=UTC))
     page = client.get(reverse("admin:comments_reaction_change", args=[reaction.pk])).content.decode()
     assert "1er décembre 2026 à 1\u00a0h\u00a039" in page
+
+
+def test_reported_published_reaction_can_be_kept_from_its_page(client, article):
+    client.force_login(moderator())
+    reaction = make_reaction(article)
+    ReactionReport.objects.create(reaction=reaction, reason="insulte", reporter_hash="x")
+    page = client.get(reverse("admin:comments_reaction_change", args=[reaction.pk])).content.decode()
+    buttons = re.findall(r'<button[^>]*name="decision"[^>]*>([^<]+)</button>', page)
+    assert buttons == ["Maintenir (écarter les signalements)", "Retirer"]
+    client.post(decide_url(reaction), {"decision": "approve"})
+    assert not ReactionReport.objects.filter(resolved=False).exists()
+    assert Reaction.objects.get(pk=reaction.pk).state == State.APPROVED

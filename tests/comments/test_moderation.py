@@ -370,3 +370,25 @@ def test_purge_blanks_old_emails_and_hashes_only(article):
     assert (old.email, old.ip_hash) == ("", "")
     assert old.message and old.state == State.APPROVED
     assert (recent.email, recent.ip_hash) == ("recent@example.org", "def")
+
+
+def test_approving_a_reported_published_reaction_settles_its_reports(article, settings):
+    settings.REACTIONS_REPORTS_THRESHOLD = 3
+    reaction = make_reaction(article)
+    reaction_report(reaction=reaction, reason="insulte", reporter="a")
+    reaction_report(reaction=reaction, reason="insulte", reporter="b")
+    user = moderator()
+    reaction_approve(reaction=reaction, user=user)
+    reaction.refresh_from_db()
+    assert reaction.state == State.APPROVED
+    assert not reaction.reports.filter(resolved=False).exists()
+    transition = reaction.transitions.get()
+    assert (transition.from_state, transition.to_state, transition.by) == (State.APPROVED, State.APPROVED, user)
+    assert transition.note == "Signalements écartés"
+    # The same readers again: nothing moves; a third, new reader alone does not hide it.
+    reaction_report(reaction=reaction, reason="insulte", reporter="a")
+    reaction_report(reaction=reaction, reason="insulte", reporter="b")
+    reaction_report(reaction=reaction, reason="insulte", reporter="c")
+    assert Reaction.objects.get(pk=reaction.pk).state == State.APPROVED
+    article.refresh_from_db()
+    assert article.reactions_count == 1
