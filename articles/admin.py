@@ -215,7 +215,7 @@ class ArticleAdmin(VersionAdmin):
     history_latest_first = True
     change_list_template = "admin/articles/article/change_list.html"
     readonly_fields = (
-        "status",
+        "status_column",
         "first_published_at",
         "created_by",
         "created_at",
@@ -231,7 +231,7 @@ class ArticleAdmin(VersionAdmin):
             "Publication",
             {
                 "fields": (
-                    "status",
+                    "status_column",
                     "publish_at",
                     "first_published_at",
                     ("created_by", "created_at", "updated_at"),
@@ -545,6 +545,7 @@ class ArticleAdmin(VersionAdmin):
             "button": button,
             "article": article,
             "version": version,
+            "saved_at": french_datetime(version.revision.date_created),
             "old": fields,
             "old_body": mark_safe(sanitize_html(fields.get("body", ""))),
             "old_boxes": sorted(

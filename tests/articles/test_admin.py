@@ -180,6 +180,13 @@ def test_changelist_says_programme_for_a_scheduled_article_and_filters_it(client
     }
 
 
+def test_change_form_of_a_scheduled_article_says_programme(client):
+    article = ArticleFactory(publish_at=timezone.now() + timedelta(days=1))
+    client.force_login(editor())
+    html = client.get(change_url(article)).content.decode()
+    assert re.search(r'<div class="readonly">Programmé</div>', html)
+
+
 def test_changelist_sorts_by_reads(client):
     low = ArticleFactory(title="Peu lu")
     high = ArticleFactory(title="Très lu")
