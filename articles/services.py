@@ -21,7 +21,7 @@ from reversion.models import Version
 from common.french import french_datetime
 
 from .apps import ARTICLE_REVISION_FOLLOW
-from .models import Article, Category, Photo
+from .models import Article, Category
 
 Status = Article.Status
 
@@ -104,7 +104,19 @@ FORBIDDEN = {
 # What a restore never brings back: the workflow state (it changes through the moves
 # above only), the history of publication and who created the article. The counters
 # (``Article.COUNTER_FIELDS``) are never written by a save anyway.
-KEPT_ON_RESTORE = frozenset({"status", "publish_at", "first_published_at", "created_by_id", "created_at", "updated_at"})
+KEPT_ON_RESTORE = frozenset(
+    {
+        "status",
+        "publish_at",
+        "first_published_at",
+        "created_by_id",
+        "created_at",
+        "updated_at",
+        # Opening or closing reactions is a moderation decision, not part of the text.
+        "reactions_enabled",
+        "reactions_open_days",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -295,7 +307,7 @@ def article_restore(*, article: Article, version: Version, user) -> Article:
             setattr(current, name, old[name])
         if not Category.objects.filter(pk=current.category_id).exists():
             current.category_id = article.category_id
-        _keep_existing_photo(current)
+        _drop_missing_targets(current)
         _restore_children(current, version, replace=True)
         current.related.set(Article.objects.filter(pk__in=old.get("related") or []).exclude(pk=current.pk))
         current.save()  # last: the new revision follows the rows as restored
@@ -328,7 +340,7 @@ def article_recover(*, version: Version, user) -> Article:
     with transaction.atomic(), reversion.create_revision():
         article = Article(**data)
         article.status = Status.DRAFT
-        _keep_existing_photo(article)
+        _drop_missing_targets(article)
         article.save(force_insert=True)
         _restore_children(article, version, replace=False)
         article.related.set(Article.objects.filter(pk__in=old.get("related") or []).exclude(pk=article.pk))
@@ -337,9 +349,13 @@ def article_recover(*, version: Version, user) -> Article:
     return article
 
 
-def _keep_existing_photo(article: Article) -> None:
-    if article.lead_photo_id and not Photo.objects.filter(pk=article.lead_photo_id).exists():
-        article.lead_photo_id = None
+def _drop_missing_targets(article: Article) -> None:
+    """Links to rows deleted since (a photo, an account) are left empty rather than broken."""
+    for field in Article._meta.concrete_fields:
+        value = getattr(article, field.attname)
+        if field.many_to_one and field.null and value is not None:
+            if not field.related_model._default_manager.filter(pk=value).exists():
+                setattr(article, field.attname, None)
 
 
 def _restore_children(article: Article, version: Version, *, replace: bool) -> None:

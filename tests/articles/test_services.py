@@ -436,3 +436,14 @@ def test_recover_refuses_when_its_address_was_taken_since():
     with pytest.raises(ValidationError, match="reprise par un autre article"):
         services.article_recover(version=version, user=user)
     assert Article.objects.count() == 1
+
+
+def test_restore_does_not_reopen_reactions_closed_since():
+    user = editor()
+    article = ArticleFactory(title="Avant")
+    services.article_unpublish(article=article, user=user)
+    version = Version.objects.get_for_object(article).first()
+    Article.objects.filter(pk=article.pk).update(title="Après", reactions_enabled=False)
+    services.article_restore(article=Article.objects.get(pk=article.pk), version=version, user=user)
+    article.refresh_from_db()
+    assert (article.title, article.reactions_enabled) == ("Avant", False)
