@@ -14,6 +14,8 @@ scripts): a login over HTTP always has one.
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 
+from common.http import client_ip  # noqa: F401  (AXES_CLIENT_IP_CALLABLE names it here)
+
 from . import errors
 
 
@@ -22,15 +24,6 @@ class AxesBackend(AxesStandaloneBackend):
         if request is None:  # not a login over HTTP: nothing to throttle
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
-
-
-def client_ip(request) -> str:
-    """AXES_CLIENT_IP_CALLABLE: the client's address, as the rest of the site sees it."""
-    try:
-        from common.http import client_ip as shared_client_ip
-    except ImportError:  # before common.http exists: the direct peer
-        return request.META.get("REMOTE_ADDR", "")
-    return shared_client_ip(request)
 
 
 def cool_off_text() -> str:

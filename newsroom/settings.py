@@ -168,6 +168,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 10000},
         }
     }
+# newsroom/redis_cache.py: after a Redis connection error or timeout this process skips
+# the cache for REDIS_CIRCUIT_SECONDS (then one call probes it), and reports the outage
+# in the log at most once per REDIS_ERROR_LOG_SECONDS.
+REDIS_CIRCUIT_SECONDS = float(os.environ.get("REDIS_CIRCUIT_SECONDS", "5"))
+REDIS_ERROR_LOG_SECONDS = float(os.environ.get("REDIS_ERROR_LOG_SECONDS", "60"))
 
 # The request header (Django's META name) in which the trusted proxy in front gives the
 # client's address, e.g. HTTP_X_FORWARDED_FOR (its last hop is used) or HTTP_X_REAL_IP;
