@@ -102,7 +102,7 @@ def photo_changed(sender, instance, **kwargs):
     """A photo's caption, credit or image (new renditions): the pages of the articles that
     show it, the lists that show those as teasers, and the author pages it portrays."""
     rows = list(photo_articles(instance).values_list("pk", "category_id", "category__parent_id")[:500])
-    tags = {*LIST_TAGS}
+    tags = {*LIST_TAGS} if rows else set()  # a photo no article shows changes no list
     for pk, category_id, parent_id in rows:
         tags.update({f"article:{pk}", f"category:{category_id}", *([f"category:{parent_id}"] if parent_id else [])})
     if rows:
@@ -116,7 +116,8 @@ def photo_changed(sender, instance, **kwargs):
             for slug in Article.objects.filter(pk__in=ids, tags__isnull=False).values_list("tags__slug", flat=True)
         )
     tags.update(f"author:{pk}" for pk in Author.objects.filter(photo=instance).values_list("pk", flat=True))
-    invalidate_on_commit(tags)
+    if tags:
+        invalidate_on_commit(tags)
 
 
 def reaction_changed(sender, instance, created=False, **kwargs):
