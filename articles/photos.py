@@ -23,8 +23,10 @@ def _article_photo_lookups() -> list[str]:
 
 
 def photo_articles(photo: Photo):
-    """The articles that show ``photo``, whatever their state."""
-    uses = Q(pk__in=[])
+    """The articles that show ``photo``, whatever their state: as a field (the lead
+    photo) or inside the body, where the editor stores ``<img data-file="<id>">``
+    (``articles.body``; the closing quote keeps photo 12 from matching 123)."""
+    uses = Q(body__contains=f'data-file="{photo.pk}"')
     for lookup in _article_photo_lookups():
         uses |= Q(**{lookup: photo})
     return Article.objects.filter(uses)

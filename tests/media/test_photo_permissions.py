@@ -55,6 +55,17 @@ def test_journalist_cannot_change_own_photo_once_a_published_article_uses_it(cli
     assert 'type="file"' not in html and 'name="_save"' not in html
 
 
+def test_journalist_cannot_change_own_photo_shown_in_a_published_body(client, author, own_photo):
+    other = PhotoFactory(uploaded_by=author, caption="Avant")
+    body = f'<p>Texte.</p><figure><img data-file="{own_photo.pk}" alt="x"><figcaption>Vue</figcaption></figure>'
+    ArticleFactory(body=body)
+    client.force_login(author)
+    assert change(client, own_photo).status_code == 403
+    assert Photo.objects.get(pk=own_photo.pk).caption == "Avant"
+    # Another of their photos, in no body, stays theirs to change.
+    assert change(client, other).status_code == 302
+
+
 def test_journalist_cannot_change_a_scheduled_articles_photo(client, author, own_photo):
     from django.utils import timezone
 
