@@ -53,14 +53,18 @@ class Response:
 class Browser:
     """One visitor: keeps its cookies (secure ones too: nginx plays the TLS proxy)."""
 
-    def __init__(self, port: int, user_agent: str = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"):
+    def __init__(
+        self, port: int, user_agent: str = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0", direct: bool = False
+    ):
         self.port = port
         self.cookies: dict[str, str] = {}
         self.user_agent = user_agent
+        # Straight to one instance, bypassing nginx: say what nginx would (TLS in front).
+        self.extra = {"X-Forwarded-Proto": "https"} if direct else {}
 
     def request(self, method, path, body=None, headers=None) -> Response:
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        sent = {"Host": f"127.0.0.1:{self.port}", "User-Agent": self.user_agent, **(headers or {})}
+        sent = {"Host": f"127.0.0.1:{self.port}", "User-Agent": self.user_agent, **self.extra, **(headers or {})}
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         connection.request(method, path, body=body, headers=sent)
@@ -291,6 +295,10 @@ http {{
 
     def browser(self, **kwargs) -> Browser:
         return Browser(self.port, **kwargs)
+
+    def instance_browser(self, number: int, **kwargs) -> Browser:
+        """A visitor that reaches instance ``number`` only (nginx not in the way)."""
+        return Browser(self.app_ports[number], direct=True, **kwargs)
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
