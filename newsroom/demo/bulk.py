@@ -33,7 +33,9 @@ def _base36(number: int) -> str:
             return text
 
 
-def bulk_articles_create(count: int, *, batch_size: int = 2000, now=None, log=lambda message: None) -> int:
+def bulk_articles_create(
+    count: int, *, batch_size: int = 2000, now=None, log=lambda message: None, progress=None
+) -> int:
     """Add ``count`` articles fast: bulk inserts by batch, no revision, no new photo.
 
     Slugs end with a run marker (the start time in base 36) and a counter, so that
@@ -53,6 +55,8 @@ def bulk_articles_create(count: int, *, batch_size: int = 2000, now=None, log=la
     rng = random.Random(run)
     span = 6 * 365 * 24 * 3600  # publications spread over six years
     created = 0
+    if progress is not None:
+        progress.total = count
     for start in range(0, count, batch_size):
         size = min(batch_size, count - start)
         batch = []
@@ -102,6 +106,8 @@ def bulk_articles_create(count: int, *, batch_size: int = 2000, now=None, log=la
             articles_refresh_search_vector(queryset=Article.objects.filter(pk__in=[a.pk for a in articles]))
         created += size
         log(f"  {created} / {count}")
+        if progress is not None:  # a common.progress.Progress: the bar of demo_content
+            progress.advance(size)
     return created
 
 
@@ -111,7 +117,9 @@ def bulk_articles_create(count: int, *, batch_size: int = 2000, now=None, log=la
 REACTION_WEIGHT_CAP = 200.0
 
 
-def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=lambda message: None) -> int:
+def bulk_reactions_create(
+    count: int, *, batch_size: int = 5000, now=None, log=lambda message: None, progress=None
+) -> int:
     """Add ``count`` reader reactions fast, spread unevenly over the published articles.
 
     Mostly approved, some pending, a few rejected or spam, as a real queue looks after
@@ -139,6 +147,8 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
         + [Reaction.State.SPAM]
     )
     created = 0
+    if progress is not None:
+        progress.total = count
     for start in range(0, count, batch_size):
         batch = []
         for index in picks[start : start + batch_size]:
@@ -166,6 +176,8 @@ def bulk_reactions_create(count: int, *, batch_size: int = 5000, now=None, log=l
         Reaction.objects.bulk_create(batch)
         created += len(batch)
         log(f"  {created} / {count}")
+        if progress is not None:
+            progress.advance(len(batch))
     # The published count shown with each article, as the moderation services keep it.
     touched = [article_id for (article_id, _), n in zip(published, seen, strict=True) if n]
     for start in range(0, len(touched), 5000):

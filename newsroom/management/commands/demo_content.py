@@ -6,10 +6,11 @@ loader and the bulk generators); this command only parses options and reports.
 
 import time
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from common.progress import Progress
+from common.site import absolute_url
 from newsroom.ads import ensure_demo_campaign
 from newsroom.demo import texts
 from newsroom.demo.bulk import bulk_articles_create, bulk_reactions_create
@@ -54,16 +55,25 @@ class Command(BaseCommand):
             self.stdout.write(f"Contenu de démonstration prêt en {time.monotonic() - started:.1f} s.")
         if articles:
             bulk_started = time.monotonic()
-            added = bulk_articles_create(
-                articles, batch_size=batch_size, log=self.stdout.write if verbosity > 1 else (lambda m: None)
-            )
+            with Progress(total=articles, label="Articles", stream=self.stdout) as progress:
+                added = bulk_articles_create(
+                    articles,
+                    batch_size=batch_size,
+                    log=self.stdout.write if verbosity > 1 else (lambda m: None),
+                    progress=progress if verbosity else None,
+                )
             elapsed = time.monotonic() - bulk_started
             self.stdout.write(
                 f"{added} articles ajoutés en masse en {elapsed:.1f} s ({added / max(elapsed, 1e-9):.0f} par seconde)."
             )
         if reactions:
             bulk_started = time.monotonic()
-            added = bulk_reactions_create(reactions, log=self.stdout.write if verbosity > 1 else (lambda m: None))
+            with Progress(total=reactions, label="Réactions", stream=self.stdout) as progress:
+                added = bulk_reactions_create(
+                    reactions,
+                    log=self.stdout.write if verbosity > 1 else (lambda m: None),
+                    progress=progress if verbosity else None,
+                )
             elapsed = time.monotonic() - bulk_started
             self.stdout.write(
                 f"{added} réactions ajoutées en masse en {elapsed:.1f} s ({added / max(elapsed, 1e-9):.0f} par seconde)."
@@ -72,7 +82,7 @@ class Command(BaseCommand):
             self._print_accounts(accounts)
 
     def _print_accounts(self, accounts):
-        admin_url = f"{settings.SITE_URL}{reverse('admin:index')}"
+        admin_url = absolute_url(reverse("admin:index"))
         self.stdout.write("")
         self.stdout.write(f"Comptes de démonstration, mot de passe « {texts.PASSWORD} » ({admin_url}) :")
         for username, (_user, _created, role) in accounts.items():
