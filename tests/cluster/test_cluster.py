@@ -8,6 +8,7 @@ database). CLUSTER_KEEP=1 keeps the instances' folders and logs for a look after
 import re
 import time
 import urllib.parse
+import urllib.request
 
 import pytest
 from django.conf import settings as django_settings
@@ -77,7 +78,35 @@ def cluster_redis(worker_id):
 
 
 @pytest.fixture(scope="module")
-def cluster(cluster_database, cluster_redis, tmp_path_factory):
+def cluster_bucket(s3_server):
+    """A bucket of the S3 server (moto) for the instances' media, renditions public."""
+    import uuid
+
+    import boto3
+
+    from tests.conftest import public_renditions_policy
+
+    bucket = f"cluster-{uuid.uuid4().hex[:12]}"
+    keys = {"AWS_ACCESS_KEY_ID": "newsroom-test", "AWS_SECRET_ACCESS_KEY": "newsroom-test-secret"}
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_server,
+        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
+        region_name="eu-west-3",
+    )
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    client.put_bucket_policy(Bucket=bucket, Policy=public_renditions_policy(bucket))
+    return {
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": s3_server,
+        "AWS_S3_REGION_NAME": "eu-west-3",
+        **keys,
+    }
+
+
+@pytest.fixture(scope="module")
+def cluster(cluster_database, cluster_redis, cluster_bucket, tmp_path_factory):
     import os
 
     if not os.path.exists(NGINX):
@@ -90,6 +119,7 @@ def cluster(cluster_database, cluster_redis, tmp_path_factory):
         "REACTIONS_RATE_PER_EMAIL": "3",
         "REACTIONS_QUEUE_ALERT": "0",
         "SITE_URL": "",
+        **cluster_bucket,
     }
     running = Cluster(tmp_path_factory.mktemp("cluster"), env)
     setup = running.python(
@@ -182,3 +212,37 @@ def test_reaction_rate_limit_is_shared(cluster):
         upstreams.add(response.upstream)
     assert statuses == [302, 302, 302, 429]  # REACTIONS_RATE_PER_EMAIL=3, counted across both
     assert len(upstreams) == 2
+
+
+def test_a_photo_uploaded_through_one_instance_shows_on_the_other(cluster):
+    from tests.factories import image_bytes
+
+    editor = cluster.instance_browser(0)
+    editor.login("cluster-editor", PASSWORD)
+    editor.get("/admin/articles/photo/add/")
+    uploaded = editor.post(
+        "/admin/articles/photo/add/",
+        {
+            "caption": "Le Vercors sous la neige",
+            "credit": "D.R.",
+            "alt_text": "Des sapins enneigés sur le plateau du Vercors",
+            "_save": "Enregistrer",
+        },
+        files={"image": ("vercors.jpg", image_bytes(), "image/jpeg")},
+    )
+    assert uploaded.status == 302, uploaded.text[-1500:]
+    url = cluster.python(
+        """
+from articles.models import Photo
+from tests.factories import ArticleFactory
+photo = Photo.objects.latest("pk")
+print(ArticleFactory(title="Le Vercors sous la neige", slug="le-vercors-sous-la-neige", lead_photo=photo).get_absolute_url())
+"""
+    ).strip()
+    page = cluster.instance_browser(1).get(url)
+    assert page.status == 200
+    rendition = re.search(r'(https?://[^" ,]+/renditions/[^" ,]+)', page.text).group(1)
+    with urllib.request.urlopen(rendition, timeout=10) as image:
+        assert image.status == 200
+        assert image.headers["Content-Type"].startswith("image/")
+    assert not list((cluster.root / "instance0" / "media").rglob("*.*"))  # nothing on a local disk
