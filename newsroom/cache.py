@@ -320,6 +320,10 @@ class PageCacheMiddleware:
             if sequence is None:
                 return None  # no cache to share a page through: build, store nothing
         if cache.add(_lock_key(key), 1, BUILD_LOCK_SECONDS):
+            fresh = _fresh_entry(key)
+            if fresh is not None:  # built and stored by another reader since the lookup above
+                cache.delete(_lock_key(key))
+                return _serve(request, fresh, "hit")
             request._page_cache_lock = _lock_key(key)
             request._page_cache_sequence = sequence
             return None

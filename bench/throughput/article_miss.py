@@ -3,9 +3,11 @@
     DATABASE_URL=postgres://…/nr_perf_bench DEBUG=0 SECRET_KEY=x ALLOWED_HOSTS=testserver \
         SECURE_SSL_REDIRECT=0 python bench/throughput/article_miss.py [--count 300] [--profile]
 
-Each request asks for a different public article (the archive's long tail: nothing the
-process memoised for one article helps the next), as a new reader (read counted), with
-the real page cache in front: every request is a miss that builds and stores the page.
+Each request asks for a different public article (the archive's long tail: nothing
+cached for one article helps the next), as a new reader (read counted), with the real
+page cache in front: every request is a miss that builds and stores the page.
+``--rebuilt``: one article, built for every request (its page cache entry gone, as
+every minute for the read counter) while its rendered parts stay in the cache.
 Prints the median and mean CPU time per request (``time.process_time``: this process
 only, so the database's own CPU is not in it), the wall time and the queries per request.
 ``--profile`` prints a pyinstrument profile of the measured requests.
@@ -28,6 +30,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--rebuilt", action="store_true", help="one article, rebuilt each time")
     parser.add_argument("--profile", action="store_true", help="pyinstrument (wall clock)")
     parser.add_argument("--cprofile", action="store_true", help="cProfile on CPU time, by cumulative time")
     args = parser.parse_args()
@@ -45,6 +48,10 @@ def main():
     ids = list(Article.objects.published().order_by("?").values_list("pk", flat=True)[: args.count + args.warmup])
     urls = [article.get_absolute_url() for article in Article.objects.filter(pk__in=ids).select_related("category")]
     warm, measured = urls[: args.warmup], urls[args.warmup :]
+    if args.rebuilt:
+        # An unknown query parameter keeps the page out of the page cache.
+        urls = [f"{urls[0]}?bench={n}" for n in range(len(urls))]
+        warm, measured = urls[: args.warmup], urls[args.warmup :]
     client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench/article_miss)")
     for url in warm:
         assert client.get(url, secure=True).status_code == 200
@@ -75,7 +82,8 @@ def main():
     if cprofiler:
         cprofiler.disable()
     count = len(measured)
-    print(f"articles: {Article.objects.count()}, requests: {count}, each a different article")
+    kind = "one article, page built each time" if args.rebuilt else "each a different article"
+    print(f"articles: {Article.objects.count()}, requests: {count}, {kind}")
     print(f"CPU per request: median {statistics.median(cpu) * 1000:.1f} ms, mean {statistics.mean(cpu) * 1000:.1f} ms")
     print(
         f"wall per request: median {statistics.median(wall) * 1000:.1f} ms, mean {statistics.mean(wall) * 1000:.1f} ms"

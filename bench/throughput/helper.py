@@ -15,20 +15,26 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-RATIO_TARGET = 0.40
+# Requests/s of each article page against robots.txt's (issue 15).
+RATIO_TARGETS = {"article": 0.90, "article_304": 0.90, "article_uncached": 0.20}
 P99_TARGET_MS = 100.0
 RSS_TARGET_KB = 150 * 1024
+
+
+def bench_article():
+    """The hand-written demo article with an encadré used by every run (and bench/scale)."""
+    from articles.models import Article
+    from newsroom.demo import texts as demo_data
+
+    titles = [entry["title"] for entry in demo_data.ARTICLES]
+    return Article.objects.published().filter(title__in=titles, boxes__isnull=False).order_by("pk").first()
 
 
 def pages():
     import django
 
     django.setup()
-    from articles.models import Article
-    from newsroom.demo import texts as demo_data
-
-    titles = [entry["title"] for entry in demo_data.ARTICLES]
-    article = Article.objects.published().filter(title__in=titles, boxes__isnull=False).order_by("pk").first()
+    article = bench_article()
     print(article.pk, article.get_absolute_url(), article.category.get_absolute_url())
 
 
@@ -61,12 +67,14 @@ def report(path):
         print(f"| {name} | {value['rps']:.0f} | {value['p50_ms']:.1f} | {value['p99_ms']:.1f} | {bad:.0f} |")
     failures = []
     ceiling = medians["robots.txt"]["rps"]
-    article = medians["article"]
-    share = article["rps"] / ceiling
-    print(f"\narticle / robots.txt: {share:.0%} (target ≥ {RATIO_TARGET:.0%})")
-    if share < RATIO_TARGET:
-        failures.append("article throughput")
-    if article["p99_ms"] >= P99_TARGET_MS:
+    for name, target in RATIO_TARGETS.items():
+        if name not in medians:
+            continue
+        share = medians[name]["rps"] / ceiling
+        print(f"{name} / robots.txt: {share:.2f} (target ≥ {target:.2f})")
+        if share < target:
+            failures.append(f"{name} throughput")
+    if medians["article"]["p99_ms"] >= P99_TARGET_MS:
         failures.append("article p99")
     rss = [int(kb) for kb in re.findall(r"VmHWM:\s+(\d+) kB", text)]
     if rss:
@@ -74,7 +82,7 @@ def report(path):
         if max(rss) >= RSS_TARGET_KB:
             failures.append("worker RSS")
     counted = re.search(r"article reads before=(\d+) after=(\d+)", text)
-    served = sum(int(ok) for ok in re.findall(r"^article (?:warmup|run\d).*?RESULT .*?ok=(\d+)", text, re.M))
+    served = sum(int(ok) for ok in re.findall(r"^article\S* (?:warmup|run\d).*?RESULT .*?ok=(\d+)", text, re.M))
     if counted:
         delta = int(counted.group(2)) - int(counted.group(1))
         print(f"reads counted during the article runs: {delta} for {served} pages recorded by wrk (must be equal)")

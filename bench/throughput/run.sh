@@ -4,6 +4,11 @@
 #
 #   bench/throughput/run.sh
 #
+# Pages: robots.txt (the ceiling), the article from the page cache, its revalidation (304),
+# the article built for every request (a query parameter keeps it out of the page cache),
+# home, a section. Then builds started by 64 readers on a page just invalidated
+# (stampede.py), and each worker's peak RSS.
+#
 # Env: DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_scale_big, built by
 # bench/scale/run.sh), REDIS_URL (redis://127.0.0.1:6379/9, FLUSHED at start), PORT (8061),
 # DURATION (10 s per run), WARMUP (5 s), CONNECTIONS (16), OUT (/tmp/newsroom-bench-throughput).
@@ -59,14 +64,26 @@ bench() {  # bench NAME PATH
 # bench/reads/readers.lua: a new reader per request; each wrk thread holds one connection
 # and times itself, ending on /robots.txt, so no read is in flight when wrk stops and
 # the counter can be compared with the 200s exactly. -d is only an upper bound.
-wrk_readers() {  # wrk_readers PATH SECONDS NONCE
-    wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/reads/readers.lua "$BASE$1" -- "$2" "$3" \
+wrk_readers() {  # wrk_readers PATH SECONDS NONCE [ETAG]
+    if [[ "$1" == "@304" ]]; then  # the cached article, revalidated with its current ETag
+        local etag
+        curl -fsS -o /dev/null -A "Mozilla/5.0 (bench)" "$BASE$ARTICLE_PATH"
+        etag=$(curl -fsS -o /dev/null -D - -A "Mozilla/5.0 (bench)" "$BASE$ARTICLE_PATH" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+        wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/throughput/readers.lua "$BASE$ARTICLE_PATH" \
+            -- "$2" "$3" "$etag" | grep RESULT
+        return
+    fi
+    wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/throughput/readers.lua "$BASE$1" -- "$2" "$3" \
         | grep RESULT
 }
 bench robots.txt /robots.txt
 bench article "$ARTICLE_PATH"
+bench article_304 @304
+# An unknown parameter keeps the page out of the page cache: built for every reader.
+bench article_uncached "$ARTICLE_PATH?bench=uncached"
 bench home /
 bench section "$SECTION_PATH"
+$PY bench/throughput/stampede.py "$BASE" --readers 64 | tee -a "$OUT/results.txt"
 
 # Peak resident memory of each worker (VmHWM: high-water mark since it started).
 for pid in $(pgrep -P "$(cat "$OUT/gunicorn.pid")"); do
