@@ -161,7 +161,8 @@ def _key_parameters(request) -> list | None:
 
 
 def _page_key(request, params) -> str:
-    raw = f"{request.get_host()}|{request.path}|{urlencode(params)}".encode()
+    # The scheme too: without SITE_URL, absolute links follow the request's.
+    raw = f"{request.scheme}|{request.get_host()}|{request.path}|{urlencode(params)}".encode()
     return "page2:" + hashlib.sha256(raw).hexdigest()
 
 

@@ -105,4 +105,15 @@ def test_a_preview_never_fills_the_article_parts(world, client):
     assert "Aperçu" in client.get(draft.get_absolute_url()).content.decode()
     from django.core.cache import cache
 
-    assert cache.get(f"article-fragments:1:{draft.pk}") is None
+    from articles import fragments
+
+    assert cache.get(fragments._key(draft.pk)) is None
+
+
+def test_the_parts_follow_the_host_when_site_url_is_unset(world, settings):
+    settings.SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["testserver", "staging.example.org"]
+    url = world["article"].get_absolute_url()
+    Client(HTTP_USER_AGENT=FIREFOX).get(url)
+    html = Client(HTTP_USER_AGENT=FIREFOX).get(url, HTTP_HOST="staging.example.org").content.decode()
+    assert '"@id": "http://staging.example.org/' in html and "http://testserver/" not in html
