@@ -58,7 +58,7 @@ def shots(base_url):
 
     from articles.models import Article, Category
 
-    with_embed = Article.objects.published().filter(body__contains="data-embed").first()
+    with_embed = Article.objects.published().filter(body__contains="https://www.youtube.com/").first()
     article = with_embed or Article.objects.published().first()
     region = Category.objects.filter(parent=None).order_by("position", "name").first()
     pages = [
@@ -69,7 +69,8 @@ def shots(base_url):
         ("desk", "/admin/", None, True),
     ]
     if with_embed:
-        pages.insert(3, ("article-embed-loaded", article.get_absolute_url(), "embed", False))
+        pages.insert(3, ("article-embed", article.get_absolute_url(), "scroll-to-embed", False))
+        pages.insert(4, ("article-embed-loaded", article.get_absolute_url(), "embed", False))
     return pages
 
 
@@ -135,8 +136,9 @@ def photograph(base_url, pages):
                     page.fill("#id_password", "demo-newsroom")
                     page.click("input[type=submit]")
                 page.goto(base_url + path, wait_until="networkidle")
+                if action in ("scroll-to-embed", "embed"):
+                    page.locator("[data-embed]").first.evaluate("element => element.scrollIntoView()")
                 if action == "embed":
-                    page.locator("[data-embed] button").first.scroll_into_view_if_needed()
                     page.locator("[data-embed] button").first.click()
                     page.wait_for_timeout(300)
                 png = page.screenshot(full_page=False)
