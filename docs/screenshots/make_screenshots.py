@@ -9,26 +9,18 @@ the only way under 300 KB.
 
 import io
 import os
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "docs"))
+from demo_server import demo_server  # noqa: E402
+
 OUT = Path(__file__).resolve().parent
 MAX_BYTES = 300 * 1024
 WIDTHS = {"390": (390, 1300), "1280": (1280, 1500)}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def save_small(png: bytes, stem: Path) -> Path:
@@ -75,44 +67,8 @@ def shots(base_url):
 
 
 def main():
-    workdir = Path(tempfile.mkdtemp(prefix="newsroom-shots-"))
-    env = {
-        **os.environ,
-        "DEBUG": "1",
-        "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "REDIS_URL": "",
-    }
-    python = sys.executable
-    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([python, "manage.py", "demo_content"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    port = free_port()
-    server = subprocess.Popen(
-        [python, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base_url + "/robots.txt", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        os.environ.update(env)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-        os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        sys.path.insert(0, str(ROOT))
-        import django
-
-        django.setup()
+    with demo_server() as base_url:
         photograph(base_url, shots(base_url))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def photograph(base_url, pages):

@@ -39,6 +39,7 @@ def test_no_request_leaves_for_a_provider_before_the_click_and_the_frame_comes_a
     assert placeholders.count() == len(EMBEDS)
     assert page.locator("iframe").count() == 0
     first = placeholders.first
+    first.scroll_into_view_if_needed()
     assert "YouTube" in first.inner_text() and "cookies" in first.inner_text()
 
     first.get_by_role("button", name="Charger la vidéo").click()
