@@ -1,5 +1,6 @@
 """The body editor in the admin: French tooltips, photos from the library, tables."""
 
+
 import pytest
 
 from tests.articles.test_views import photo_with_renditions
@@ -41,7 +42,8 @@ def test_a_photo_is_picked_from_the_library(editor_page):
         ).first.click()
     picker = popup_info.value
     picker.wait_for_load_state()
-    picker.locator(f'[data-photo-id="{photo.pk}"]').click()
+    # The picker closes itself once it has handed the photo over.
+    picker.locator(f'[data-photo-id="{photo.pk}"]').click(no_wait_after=True)
     assert dialog.locator("input[name=altText]").input_value() == photo.alt_text
     dialog.locator("button[type=submit]").click()
     body = page.locator("textarea[name=body]").input_value() or page.evaluate(

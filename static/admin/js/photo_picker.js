@@ -13,6 +13,7 @@
       alternative_text: button.getAttribute("data-photo-alt"),
       caption: button.getAttribute("data-photo-caption"),
     });
-    window.close();
+    // Closed a moment later, so that the click that chose the photo finishes first.
+    window.setTimeout(window.close, 200);
   });
 })();
