@@ -1,6 +1,5 @@
 """The body editor in the admin: French tooltips, photos from the library, tables."""
 
-
 import pytest
 
 from tests.articles.test_views import photo_with_renditions

@@ -22,7 +22,9 @@ def desk_html(client, user):
 
 def test_the_editors_desk_shows_review_schedule_today_and_reads(client):
     writer = journalist(username="lea", first_name="Léa", last_name="Bernard")
-    draft = ArticleFactory(title="Le budget des écoles", status=Article.Status.DRAFT, publish_at=None, created_by=writer)
+    draft = ArticleFactory(
+        title="Le budget des écoles", status=Article.Status.DRAFT, publish_at=None, created_by=writer
+    )
     services.article_submit(article=draft, user=writer)
     ArticleFactory(title="Le marché de Noël ouvre", publish_at=timezone.now() + timedelta(hours=3))
     today = ArticleFactory(title="Neige sur le Vercors", publish_at=timezone.now() - timedelta(minutes=5))
