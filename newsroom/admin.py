@@ -1,8 +1,23 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
-from .models import FRONT_SLOTS, AdCampaign, AdPlacement, BreakingNews, FrontPage, FrontSlot, SitePage
+from articles.models import Article
+
+from .corrections import correction_accept, correction_check, correction_propose, correction_refuse, user_can_decide
+from .models import (
+    FRONT_SLOTS,
+    AdCampaign,
+    AdPlacement,
+    BreakingNews,
+    CorrectionProposal,
+    FrontPage,
+    FrontSlot,
+    SitePage,
+)
 
 
 class RunningFilter(admin.SimpleListFilter):
@@ -95,3 +110,105 @@ class SitePageAdmin(admin.ModelAdmin):
     list_editable = ["in_footer", "position"]
     search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}
+
+
+class CorrectionProposalForm(forms.ModelForm):
+    class Meta:
+        model = CorrectionProposal
+        fields = ["article", "text"]
+
+    def clean(self):
+        cleaned = super().clean()
+        article, text = cleaned.get("article"), cleaned.get("text")
+        if article is not None and text:
+            try:
+                correction_check(article=article, user=self.user, text=text)
+            except (PermissionDenied, ValidationError) as error:
+                raise ValidationError(getattr(error, "messages", None) or [str(error)]) from error
+        return cleaned
+
+
+@admin.register(CorrectionProposal)
+class CorrectionProposalAdmin(admin.ModelAdmin):
+    """Journalists propose corrections to their published articles; editors decide."""
+
+    form = CorrectionProposalForm
+    list_display = ["article", "state", "proposed_by", "proposed_at", "decided_by", "decided_at"]
+    list_filter = ["state"]
+    list_select_related = ["article", "proposed_by", "decided_by"]
+    search_fields = ["article__title", "text"]
+    actions = ["accept_selected", "refuse_selected"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if user_can_decide(request.user):
+            return queryset
+        return queryset.filter(proposed_by=request.user)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "article":
+            public = Article.objects.published().select_related("category")
+            if not user_can_decide(request.user):
+                public = public.filter(
+                    Q(created_by=request.user) | Q(article_authors__author__user=request.user)
+                ).distinct()
+            kwargs["queryset"] = public.order_by("-publish_at")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return  # a proposal is never edited: editors decide with the list's actions
+        created = correction_propose(article=obj.article, user=request.user, text=obj.text)
+        obj.pk, obj.proposed_by, obj._state.adding = created.pk, created.proposed_by, False
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["article", "text", "state", "proposed_by", "proposed_at", "decided_by", "decided_at", "note"]
+
+    def get_fields(self, request, obj=None):
+        return ["article", "text"] if obj is None else self.get_readonly_fields(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return (
+            False
+            if obj is not None and obj.state != CorrectionProposal.State.PENDING
+            else super().has_change_permission(request, obj)
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not user_can_decide(request.user):
+            actions.pop("accept_selected", None)
+            actions.pop("refuse_selected", None)
+        return actions
+
+    def _decide_each(self, request, queryset, service, done):
+        count = 0
+        for proposal in queryset.select_related("article"):
+            try:
+                service(proposal=proposal, user=request.user)
+                count += 1
+            except (PermissionDenied, ValidationError) as error:
+                self.message_user(
+                    request,
+                    f"« {proposal.article} » : {' '.join(getattr(error, 'messages', [str(error)]))}",
+                    messages.WARNING,
+                )
+        if count:
+            self.message_user(
+                request, f"{count} correction{'s' if count > 1 else ''} {done}{'s' if count > 1 else ''}."
+            )
+
+    @admin.action(description="Valider et publier les corrections choisies")
+    def accept_selected(self, request, queryset):
+        self._decide_each(request, queryset, correction_accept, "validée")
+
+    @admin.action(description="Refuser les corrections choisies")
+    def refuse_selected(self, request, queryset):
+        self._decide_each(request, queryset, correction_refuse, "refusée")

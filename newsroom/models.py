@@ -290,3 +290,59 @@ class SitePage(models.Model):
 
     def get_absolute_url(self):
         return reverse("site:page", kwargs={"slug": self.slug})
+
+
+# Corrections proposed by the author ------------------------------------------------------
+
+
+class CorrectionProposal(models.Model):
+    """A journalist's correction to their published article, waiting for an editor.
+
+    Accepted, it becomes a dated correction note under the article
+    (``articles.UpdateNote``); refused, it stays here with who decided and when.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", "En attente"
+        ACCEPTED = "accepted", "Validée"
+        REFUSED = "refused", "Refusée"
+
+    article = models.ForeignKey(
+        "articles.Article", verbose_name="article", on_delete=models.CASCADE, related_name="correction_proposals"
+    )
+    text = models.TextField(
+        "correction",
+        max_length=1000,
+        help_text="Ce que les lecteurs liront sous l'article, daté du jour de la validation.",
+    )
+    state = models.CharField("état", max_length=10, choices=State.choices, default=State.PENDING, db_index=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="proposée par", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    proposed_at = models.DateTimeField("proposée le", default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="décidée par",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("décidée le", null=True, blank=True)
+    note = models.OneToOneField(
+        "articles.UpdateNote",
+        verbose_name="note publiée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "correction proposée"
+        verbose_name_plural = "corrections proposées"
+        ordering = ["state", "proposed_at"]
+        permissions = [("decide_correctionproposal", "Peut valider ou refuser les corrections proposées")]
+
+    def __str__(self):
+        return f"Correction de « {self.article} »"

@@ -60,6 +60,7 @@ def restore_roles():
     articles_roles = importlib.import_module("articles.migrations.0002_roles")
     comments_roles = importlib.import_module("comments.migrations.0002_moderation_roles")
     front_roles = importlib.import_module("newsroom.migrations.0003_editors_run_the_front_page")
+    correction_roles = importlib.import_module("newsroom.migrations.0005_authors_propose_corrections")
 
     def perms(names):
         found = []
@@ -74,6 +75,8 @@ def restore_roles():
     editors, _ = Group.objects.get_or_create(name=articles_roles.EDITORS)
     editors.permissions.add(*perms(articles_roles.JOURNALIST_PERMS + articles_roles.EDITOR_EXTRA_PERMS), *moderation)
     editors.permissions.add(*perms(f"newsroom.{codename}" for _model, codename in front_roles.PERMS))
+    editors.permissions.add(*perms(f"newsroom.{codename}" for codename in correction_roles.EDITOR_PERMS))
+    journalists.permissions.add(*perms(f"newsroom.{codename}" for codename in correction_roles.JOURNALIST_PERMS))
     moderators, _ = Group.objects.get_or_create(name=articles_roles.MODERATORS)
     moderators.permissions.add(*moderation)
     api_roles = importlib.import_module("api.migrations.0002_editor_roles")
