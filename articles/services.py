@@ -22,6 +22,7 @@ from common.french import french_datetime
 
 from .apps import ARTICLE_REVISION_FOLLOW
 from .models import Article, Category
+from .notify import editors_notify_submitted
 
 Status = Article.Status
 
@@ -221,7 +222,9 @@ def article_submit(*, article: Article, user) -> Article:
     """A journalist hands a draft over to the editors."""
     _check(user=user, article=article, action="submit")
     article.status = Status.REVIEW
-    return _save_with_revision(article, user=user, comment="Soumis à la relecture")
+    _save_with_revision(article, user=user, comment="Soumis à la relecture")
+    editors_notify_submitted(article=article, user=user)  # an e-mail task, after the commit
+    return article
 
 
 def article_return_to_draft(*, article: Article, user) -> Article:

@@ -1,6 +1,7 @@
 """The desk: what an editor, or a journalist, sees first in the admin.
 
-An editor: the articles waiting in review (who, since when), the scheduled ones (when),
+An editor: the articles waiting in review (who, since when), the corrections authors
+propose, the scheduled ones (when),
 today's publications, what is read now (the last 30 minutes and today, with small
 plots) and the reactions waiting. A journalist: their drafts, those that came back
 from review, and those they sent. Read-only summaries, a handful of queries each.
@@ -14,6 +15,8 @@ from reversion.models import Version
 
 from articles.models import Article
 from reads.models import ReadDay, ReaderMark
+
+from .models import CorrectionProposal
 
 DESK_LIMIT = 8
 PLOT_DAYS = 14
@@ -84,8 +87,14 @@ def editor_desk(*, now=None) -> dict:
     top_today = list(
         ReadDay.objects.filter(day=today, count__gt=0).select_related("article").order_by("-count")[:DESK_LIMIT]
     )
+    corrections = list(
+        CorrectionProposal.objects.filter(state=CorrectionProposal.State.PENDING)
+        .select_related("article", "proposed_by")
+        .order_by("proposed_at")[:DESK_LIMIT]
+    )
     return {
         "in_review": in_review,
+        "corrections": corrections,
         "scheduled": scheduled,
         "published_today": published_today,
         "read_now": read_now,

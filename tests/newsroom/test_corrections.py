@@ -99,3 +99,12 @@ def test_a_journalist_cannot_validate_in_the_admin(client, author_and_article):
         {"action": "accept_selected", "_selected_action": [proposal.pk]},
     )
     assert not UpdateNote.objects.exists()
+
+
+def test_the_editors_desk_lists_the_corrections_waiting(client, author_and_article):
+    writer, article = author_and_article
+    correction_propose(article=article, user=writer, text="Coquille.")
+    client.force_login(editor())
+    html = client.get(reverse("admin:index")).content.decode()
+    block = html.split("Corrections proposées (1)")[1].split("</div>")[0]
+    assert "Le budget voté" in block and "lea" in block

@@ -64,3 +64,20 @@ def test_a_journalist_sees_their_drafts_and_what_came_back(client):
 
 def test_a_moderator_has_no_desk(client):
     assert desk_html(client, moderator()) == ""
+
+
+def test_editors_get_an_email_when_an_article_is_submitted(mailoutbox, django_capture_on_commit_callbacks):
+    editor(username="chef", email="chef@example.org")
+    editor(username="adjoint", email="adjoint@example.org")
+    moderator(username="modo", email="modo@example.org")
+    writer = journalist(username="lea", first_name="Léa", last_name="Bernard")
+    draft = ArticleFactory(
+        title="Le budget des écoles", status=Article.Status.DRAFT, publish_at=None, created_by=writer
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.article_submit(article=draft, user=writer)
+    assert sorted(message.to[0] for message in mailoutbox) == ["adjoint@example.org", "chef@example.org"]
+    message = mailoutbox[0]
+    assert message.subject == "À relire : Le budget des écoles"
+    assert "Léa Bernard a soumis « Le budget des écoles »" in message.body
+    assert f"/admin/articles/article/{draft.pk}/change/" in message.body
