@@ -81,9 +81,12 @@ class FrontPageAdmin(admin.ModelAdmin):
     inlines = [FrontSlotInline]
     fields = ["region"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("slots__article")
+
     @admin.display(description="articles choisis")
     def chosen(self, obj):
-        return ", ".join(f"{slot.position}. {slot.article.title}" for slot in obj.slots.select_related("article"))
+        return ", ".join(f"{slot.position}. {slot.article.title}" for slot in obj.slots.all())
 
 
 @admin.register(BreakingNews)

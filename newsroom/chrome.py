@@ -12,6 +12,7 @@ import logging
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Category
@@ -56,8 +57,6 @@ def _build(now):
 
 
 def _url(path):
-    from django.urls import reverse
-
     return reverse("articles:category", kwargs={"category_path": path})
 
 
