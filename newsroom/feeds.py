@@ -19,6 +19,7 @@ from django.utils.html import escape
 
 from articles.models import Article, ArticleAuthor, Category, CategoryRedirect, rendition_storage
 from common.site import site_url
+from newsroom.templatetags.site import de
 
 FEED_LENGTH = 20
 
@@ -110,7 +111,7 @@ class LatestArticlesFeed(Feed):
     def description(self, source):
         if source.category:
             return f"Les derniers articles de la rubrique {source.category.full_name}."
-        return f"Les derniers articles de {settings.SITE_NAME}."
+        return f"Les derniers articles {de(settings.SITE_NAME)}."
 
     def link(self, source):
         return source.category.get_absolute_url() if source.category else reverse("home")

@@ -184,3 +184,8 @@ def test_the_meta_description_says_du_courrier_not_du_le_courrier(client):
 )
 def test_de_contracts_as_french_does(name, expected):
     assert de(name) == expected
+
+
+def test_the_site_feed_says_du_courrier(client):
+    ArticleFactory()
+    assert "Les derniers articles du Courrier des Alpes." in client.get(reverse("site:rss")).content.decode()
