@@ -144,9 +144,16 @@ class CorrectionProposalAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if user_can_decide(request.user):
-            return queryset
-        return queryset.filter(proposed_by=request.user)
+        listing = getattr(request.resolver_match, "url_name", "").endswith("_changelist")
+        if listing and not user_can_decide(request.user):
+            return queryset.filter(proposed_by=request.user)  # a journalist's list: their own
+        return queryset
+
+    def _own_or_decider(self, request, obj):
+        return obj is None or user_can_decide(request.user) or obj.proposed_by_id == request.user.pk
+
+    def has_view_permission(self, request, obj=None):
+        return self._own_or_decider(request, obj) and super().has_view_permission(request, obj)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -178,11 +185,9 @@ class CorrectionProposalAdmin(admin.ModelAdmin):
         return ["article", "text"] if obj is None else self.get_readonly_fields(request, obj)
 
     def has_change_permission(self, request, obj=None):
-        return (
-            False
-            if obj is not None and obj.state != CorrectionProposal.State.PENDING
-            else super().has_change_permission(request, obj)
-        )
+        if obj is not None and (obj.state != CorrectionProposal.State.PENDING or not user_can_decide(request.user)):
+            return False  # decided, or not the editors': read-only
+        return super().has_change_permission(request, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -18,7 +18,7 @@ from taggit.models import Tag
 
 from articles.models import Article
 from comments.models import ModerationWord, Reaction
-from newsroom.models import AdCampaign, AdPlacement
+from newsroom.models import AdCampaign, AdPlacement, CorrectionProposal
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -43,6 +43,8 @@ EXPECTED = {
     "taggit.Tag": {"redaction": "view add change", "journaliste": "view add", "moderateur": ""},
     "newsroom.AdPlacement": {"redaction": "", "journaliste": "", "moderateur": ""},
     "newsroom.AdCampaign": {"redaction": "", "journaliste": "", "moderateur": ""},
+    # A colleague's proposed correction: a journalist proposes their own, editors decide.
+    "newsroom.CorrectionProposal": {"redaction": "view add change", "journaliste": "view add", "moderateur": ""},
     # A colleague's published article; a journalist reads it, never changes it.
     "articles.Article": {"redaction": ALL, "journaliste": "view add", "moderateur": ""},
     "articles.Article (own draft)": {"redaction": ALL, "journaliste": "view add change", "moderateur": ""},
@@ -91,6 +93,9 @@ MAKERS = {
     "taggit.Tag": lambda user: Tag.objects.create(name="Matrice", slug="matrice"),
     "newsroom.AdPlacement": lambda user: AdPlacement.objects.create(slug="matrice", name="Matrice"),
     "newsroom.AdCampaign": lambda user: _campaign(),
+    "newsroom.CorrectionProposal": lambda user: CorrectionProposal.objects.create(
+        article=ArticleFactory(), text="Une coquille.", proposed_by=journalist()
+    ),
     "articles.Article": lambda user: ArticleFactory(created_by=journalist()),
     "articles.Article (own draft)": lambda user: ArticleFactory(
         status=Article.Status.DRAFT, publish_at=None, first_published_at=None, created_by=user
