@@ -155,7 +155,7 @@ def newest_matches(search_query) -> list:
     newest first (PostgreSQL).
 
     Only these are ranked: a word found in most of the archive ("commune") would
-    otherwise have every match read and ranked (350 ms at 100 000 articles). For such a
+    otherwise have every match read and ranked (bench/README.md, "Scale"). For such a
     word PostgreSQL walks the newest articles down an index and stops. For a rarer word
     it takes the full-text index, then must read each match's row to learn its date:
     looking at the last ``RECENT_WINDOW`` first (the full-text index ANDed with the
