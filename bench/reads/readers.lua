@@ -4,7 +4,8 @@
 -- stops at its answer: wrk may still send a request when a thread stops, and that
 -- last request, unseen by this script, must not be a read. So the server's counter
 -- can be compared with the number of 200 article responses exactly.
--- Arguments: <seconds> <run nonce>.
+-- Arguments: <seconds> <run nonce> [etag]. With an ETag, every request revalidates
+-- (If-None-Match) and a 304 counts as a served page, as a 200 does.
 
 local ffi = require("ffi")
 ffi.cdef[[
@@ -27,6 +28,7 @@ end
 function init(args)
   seconds = tonumber(args[1] or "10")
   nonce = args[2] or "run"
+  etag = args[3]
   started = now()
   finished = started
   deadline = started + seconds
@@ -49,10 +51,12 @@ function request()
   end
   n = n + 1
   local cookie = string.format("%s-t%03d-%09d", nonce, tid, n)
-  return wrk.format("GET", wrk.path, {
+  local headers = {
     ["User-Agent"] = agents[(n % #agents) + 1],
     ["Cookie"] = "nr_lecteur=" .. cookie,
-  })
+  }
+  if etag then headers["If-None-Match"] = etag end
+  return wrk.format("GET", wrk.path, headers)
 end
 
 function response(status, headers, body)
@@ -60,7 +64,7 @@ function response(status, headers, body)
     wrk.thread:stop()
     return
   end
-  if status == 200 then ok = ok + 1 else other = other + 1 end
+  if status == 200 or (etag and status == 304) then ok = ok + 1 else other = other + 1 end
   finished = now()
 end
 

@@ -69,11 +69,11 @@ wrk_readers() {  # wrk_readers PATH SECONDS NONCE [ETAG]
         local etag
         curl -fsS -o /dev/null -A "Mozilla/5.0 (bench)" "$BASE$ARTICLE_PATH"
         etag=$(curl -fsS -o /dev/null -D - -A "Mozilla/5.0 (bench)" "$BASE$ARTICLE_PATH" | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
-        wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/throughput/readers.lua "$BASE$ARTICLE_PATH" \
+        wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/reads/readers.lua "$BASE$ARTICLE_PATH" \
             -- "$2" "$3" "$etag" | grep RESULT
         return
     fi
-    wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/throughput/readers.lua "$BASE$1" -- "$2" "$3" \
+    wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/reads/readers.lua "$BASE$1" -- "$2" "$3" \
         | grep RESULT
 }
 bench robots.txt /robots.txt
