@@ -34,10 +34,3 @@ class OptionalBearer(HttpBearer):
 
     def authenticate(self, request, token):
         return token_authenticate(token)
-
-
-class RequiredBearer(HttpBearer):
-    """Writes: only a token opens them."""
-
-    def authenticate(self, request, token):
-        return token_authenticate(token)
