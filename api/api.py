@@ -12,7 +12,6 @@ import binascii
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +20,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Author, Category
+from articles.models import Article, Author, Category
 
 from .auth import OptionalBearer
 from .schemas import ArticleDetail, ArticlePage, AuthorOut, Error, SectionOut
@@ -155,14 +154,7 @@ def _summary(request, article):
 
 
 def _public_articles():
-    return (
-        Article.objects.published()
-        .select_related("category__parent", "lead_photo")
-        .prefetch_related(
-            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
-            "tags",
-        )
-    )
+    return Article.objects.published().for_entries()
 
 
 # ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -233,6 +233,13 @@ class ArticleQuerySet(models.QuerySet):
     def for_lists(self):
         """What a list of teasers needs, in a fixed number of queries."""
         return self.select_related("category__parent", "lead_photo").prefetch_related("authors")
+
+    def for_entries(self):
+        """What a feed entry or an API summary shows (section, photo, bylines in their
+        order, tags), in a fixed number of queries."""
+        return self.select_related("category__parent", "lead_photo").prefetch_related(
+            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")), "tags"
+        )
 
     def next_publication_at(self, now=None):
         """When the next scheduled article goes public (cached lists must expire by then)."""

@@ -10,14 +10,13 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape
 
-from articles.models import Article, ArticleAuthor, Category, CategoryRedirect, rendition_storage
+from articles.models import Article, Category, CategoryRedirect, rendition_storage
 from common.site import site_url
 from newsroom.templatetags.site import de
 
@@ -54,15 +53,7 @@ class FeedSource:
 
 def feed_articles():
     """Published articles with everything an entry shows, in a fixed number of queries."""
-    return (
-        Article.objects.published()
-        .select_related("category__parent", "lead_photo")
-        .prefetch_related(
-            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
-            "tags",
-        )
-        .order_by("-publish_at", "-pk")
-    )
+    return Article.objects.published().for_entries().order_by("-publish_at", "-pk")
 
 
 def photo_enclosure(photo):
