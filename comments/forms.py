@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core import signing
 
 from common.french import NNBSP, french_number
+from common.text import visible_text
 
-from .models import ReactionReport, visible_text
+from .models import ReactionReport
 
 TOKEN_SALT = "comments.reaction-form"
 

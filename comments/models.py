@@ -6,7 +6,6 @@ reaction's state by itself.
 
 import hashlib
 import re
-import unicodedata
 
 from django.conf import settings
 from django.db import models
@@ -16,23 +15,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from common.french import fold
-
-
-def visible_text(text: str) -> str:
-    """What a reader typed, as it reads: NFKC, without Unicode format characters (Cf).
-
-    Zero-width spaces, joiners, direction marks and soft hyphens are invisible: kept,
-    they make "a@b.fr" and "a@b.fr" + U+200B two addresses (around the per-address
-    limit and the duplicate check) and let a name made of nothing pass as filled.
-    NFKC folds look-alike forms (full-width letters, ligatures) the same way.
-    """
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(char for char in text if unicodedata.category(char) != "Cf")
-
-
-def normalise_email(email: str) -> str:
-    """The address that limits and duplicates are keyed on."""
-    return visible_text(email).strip().lower()
+from common.text import normalise_email
 
 
 def normalise_message(message: str) -> str:

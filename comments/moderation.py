@@ -31,6 +31,7 @@ from articles.models import Article
 from common.french import fold
 from common.mail import RETRY_DELAYS, mail_enqueue
 from common.site import site_url
+from common.text import normalise_email, visible_text
 
 from .models import (
     ModerationWord,
@@ -38,8 +39,6 @@ from .models import (
     ReactionReport,
     ReactionTransition,
     message_digest,
-    normalise_email,
-    visible_text,
 )
 
 State = Reaction.State

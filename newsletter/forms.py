@@ -1,8 +1,7 @@
 from django import forms
 
 from articles.models import Category
-
-from .services import normalise_email
+from common.text import normalise_email
 
 
 class NormalisedEmailField(forms.EmailField):

@@ -3,7 +3,6 @@ digest per subscriber per day. Views, the admin and ``send_newsletter`` call the
 """
 
 import logging
-import unicodedata
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -31,14 +30,6 @@ UNSUBSCRIBE_PLACEHOLDER = "\x00unsubscribe-url\x00"
 
 class RateLimited(Exception):
     """Too many requests from one address or for one e-mail: 429."""
-
-
-def normalise_email(value: str) -> str:
-    """The address as compared and stored: NFKC, without invisible format characters,
-    lower case (a zero-width space must not make a second subscription)."""
-    text = unicodedata.normalize("NFKC", value)
-    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
-    return text.strip().lower()
 
 
 def _absolute(path: str) -> str:

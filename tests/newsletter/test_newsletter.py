@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from common.text import normalise_email
 from newsletter.models import Subscriber
-from newsletter.services import CONFIRM_SALT, normalise_email, unsubscribe_url
+from newsletter.services import CONFIRM_SALT, unsubscribe_url
 from tests.conftest import run_worker
 from tests.factories import ArticleFactory, RegionFactory, SectionFactory, editor, journalist, moderator
 
