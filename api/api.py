@@ -12,6 +12,8 @@ import binascii
 from datetime import datetime
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,12 +23,25 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from taggit.models import Tag
 
 from articles.models import Article, Author, Category
+from articles.services import user_can_preview
+from live import services as live_services
+from live.models import LivePost
 
-from .auth import OptionalBearer
-from .schemas import ArticleDetail, ArticlePage, AuthorOut, Error, SectionOut
+from .auth import OptionalBearer, RequiredBearer
+from .schemas import (
+    ArticleDetail,
+    ArticlePage,
+    AuthorOut,
+    Error,
+    LivePostIn,
+    LivePostOut,
+    LivePostPage,
+    SectionOut,
+)
 from .throttling import AddressThrottle, TokenThrottle
 
 ERRORS = {400: Error, 401: Error, 404: Error, 429: Error}
+WRITE_ERRORS = {**ERRORS, 403: Error, 409: Error}
 
 
 api = NinjaAPI(
@@ -80,6 +95,11 @@ def _throttled(request, exc):
 @api.exception_handler(HttpError)
 def _http_error(request, exc):
     return _error(request, str(exc.message), exc.status_code)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request, exc):
+    return _error(request, str(exc) or "Accès refusé.", 403)
 
 
 class BadRequest(Exception):
@@ -150,6 +170,7 @@ def _summary(request, article):
         "updated_at": article.updated_at,
         "reads": article.reads,
         "lead_photo": _photo(request, article.lead_photo, article.lead_photo_caption, article.lead_photo_credit),
+        "live": article.live or None,
     }
 
 
@@ -304,3 +325,78 @@ def author_list(request):
         for author in Author.objects.order_by("name")
     ]
     return _cached(api.create_response(request, data, status=200), settings.API_CACHE_SECONDS)
+
+
+# ---------------------------------------------------------------------------
+# Live posts: read by anyone (a public live), written with a token (DESIGN §13).
+
+
+def _live_post(request, post, article):
+    post.article = article
+    return {
+        "id": post.pk,
+        "body_html": post.body,
+        "text": post.text,
+        "pinned": post.pinned,
+        "signature": post.signature,
+        "created_at": post.created_at,
+        "edited_at": post.edited_at,
+        "url": _absolute(request, post.get_absolute_url()),
+    }
+
+
+@api.get(
+    "/articles/{int:article_id}/live-posts/",
+    response={200: LivePostPage, **ERRORS},
+    url_name="live_posts",
+    summary="Messages d'un direct",
+)
+def live_post_list(request, article_id: int, before: int | None = None, limit: int = 20):
+    """Les plus récents d'abord ; `before` (l'identifiant d'un message) donne les plus anciens."""
+    if not 1 <= limit <= settings.API_PAGE_MAX:
+        raise BadRequest(f"« limit » doit être compris entre 1 et {settings.API_PAGE_MAX}.")
+    article = (
+        Article.objects.published().exclude(live=Article.Live.NO).select_related("category").filter(pk=article_id)
+    ).first()
+    if article is None:
+        raise Http404
+    posts = LivePost.objects.filter(article=article).visible().newest_first()
+    if before is not None:
+        anchor = LivePost.objects.filter(article=article, pk=before).values_list("created_at", flat=True).first()
+        if anchor is None:
+            raise BadRequest("« before » ne désigne aucun message de ce direct.")
+        posts = posts.filter(created_at__lte=anchor).exclude(created_at=anchor, pk__gte=before)
+    page = list(posts[: limit + 1])
+    next_url = None
+    if len(page) > limit:
+        page = page[:limit]
+        query = request.GET.copy()
+        query["before"] = page[-1].pk
+        next_url = _absolute(request, f"{request.path}?{query.urlencode()}")
+    data = {"live": article.live, "results": [_live_post(request, post, article) for post in page], "next": next_url}
+    # Short: a client polling a running live sees a new post within this.
+    return _cached(api.create_response(request, data, status=200), settings.LIVE_POLL_MAX_AGE)
+
+
+@api.post(
+    "/articles/{int:article_id}/live-posts/",
+    response={201: LivePostOut, **WRITE_ERRORS},
+    auth=RequiredBearer(),
+    url_name="live_posts",
+    summary="Publier un message sur un direct",
+)
+def live_post_add(request, article_id: int, payload: LivePostIn):
+    """Pour les journalistes de l'article et la rédaction en chef, avec leur jeton ; le direct
+    doit être en cours. Réponse 201 avec le message publié."""
+    article = Article.objects.select_related("category").filter(pk=article_id).first()
+    if article is None:
+        raise Http404
+    user = request.auth.user
+    if not (article.is_public or user_can_preview(user, article)):
+        raise Http404  # a live not yet published exists only for those who may see it
+    try:
+        post = live_services.live_post_add(article=article, user=user, body=payload.body, pinned=payload.pinned)
+    except DjangoValidationError as error:
+        status = 409 if error.messages == [live_services.NOT_RUNNING] else 400
+        return _error(request, " ".join(error.messages), status)
+    return api.create_response(request, _live_post(request, post, article), status=201)

@@ -34,3 +34,10 @@ class OptionalBearer(HttpBearer):
 
     def authenticate(self, request, token):
         return token_authenticate(token)
+
+
+class RequiredBearer(HttpBearer):
+    """Writes (live posts): only an active token opens them, and acts as its user."""
+
+    def authenticate(self, request, token):
+        return token_authenticate(token)

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Error(Schema):
@@ -72,6 +72,9 @@ class ArticleSummary(Schema):
     updated_at: datetime
     reads: int
     lead_photo: PhotoOut | None
+    live: str | None = Field(
+        description="« running » : direct en cours ; « ended » : direct terminé ; null : pas un direct."
+    )
 
 
 class BoxOut(Schema):
@@ -101,4 +104,28 @@ class ArticleDetail(ArticleSummary):
 
 class ArticlePage(Schema):
     results: list[ArticleSummary]
+    next: str | None
+
+
+class LivePostIn(Schema):
+    body: str = Field(
+        description="Le message, en HTML simple (paragraphes, liens, gras, listes) ; nettoyé à l'arrivée."
+    )
+    pinned: bool = Field(False, description="Message clé, épinglé en tête du direct.")
+
+
+class LivePostOut(Schema):
+    id: int
+    body_html: str
+    text: str
+    pinned: bool
+    signature: str
+    created_at: datetime
+    edited_at: datetime | None
+    url: str
+
+
+class LivePostPage(Schema):
+    live: str
+    results: list[LivePostOut]
     next: str | None

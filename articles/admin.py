@@ -18,7 +18,7 @@ from django.db.models import Max, Min, Prefetch, Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -30,7 +30,14 @@ from common.french import french_datetime
 
 from . import photos, renditions, services
 from .apps import ARTICLE_REVISION_FOLLOW
-from .forms import WORKFLOW_BUTTONS, ArticleAdminForm, TagAutocompleteWidget, requested_workflow_action
+from .forms import (
+    WORKFLOW_BUTTONS,
+    ArticleAdminForm,
+    TagAutocompleteWidget,
+    allow_editor_scripts,
+    editor_media,
+    requested_workflow_action,
+)
 from .models import Article, ArticleAuthor, ArticleQuerySet, Author, Box, Category, Photo, UpdateNote
 from .sanitize import sanitize_html
 
@@ -221,6 +228,7 @@ class ArticleAdmin(VersionAdmin):
         "created_at",
         "updated_at",
         "body_preview",
+        "live_desk_link",
     )
     fieldsets = (
         (None, {"fields": ("title", "slug", "category", "standfirst", "body")}),
@@ -236,6 +244,7 @@ class ArticleAdmin(VersionAdmin):
                     "first_published_at",
                     ("created_by", "created_at", "updated_at"),
                     ("reactions_enabled", "reactions_open_days"),
+                    ("live", "live_desk_link"),
                 )
             },
         ),
@@ -285,13 +294,23 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.display(description="statut", ordering="status")
     def status_column(self, obj):
-        if services.article_state(obj) == services.SCHEDULED:
-            return "Programmé"
-        return obj.get_status_display()
+        state = "Programmé" if services.article_state(obj) == services.SCHEDULED else obj.get_status_display()
+        return f"{state} · {obj.get_live_display().lower()}" if obj.is_live else state
 
     @admin.display(description="lectures", ordering="reads")
     def reads_column(self, obj):
         return obj.reads
+
+    @admin.display(description="messages du direct")
+    def live_desk_link(self, obj):
+        """The live's desk (the live app's admin), where its posts are written."""
+        if obj is None or not obj.pk or not obj.is_live:
+            return "Enregistrez l'article comme direct pour y écrire des messages."
+        try:
+            url = reverse("admin:live_desk", args=[obj.pk])
+        except NoReverseMatch:
+            return "—"
+        return format_html('<a href="{}">Écrire et gérer les messages du direct</a>', url)
 
     @admin.display(description="texte")
     def body_preview(self, obj):
@@ -418,18 +437,10 @@ class ArticleAdmin(VersionAdmin):
         context["workflow_names"] = [name for name, _label in context["workflow_buttons"]]
         context["is_public"] = obj is not None and obj.is_public
         context["can_preview"] = obj is not None and services.user_can_preview(request.user, obj)
-        media = context.get("media")
-        if media is not None and hasattr(request, "csp_nonce"):
-            # The editor's import map is an inline <script>: it needs the CSP nonce.
-            from js_asset import Media
-
-            context["media"] = Media.from_media(media, nonce=request.csp_nonce)
+        # The editor's import map is an inline <script>: it needs the CSP nonce.
+        context["media"] = editor_media(request, context.get("media"))
         response = super().render_change_form(request, context, add, change, form_url, obj)
-        if hasattr(request, "csp_nonce"):
-            from csp.constants import NONCE
-
-            response._csp_update = {"script-src": [NONCE]}
-        return response
+        return allow_editor_scripts(request, response)
 
     # Tags ------------------------------------------------------------------------------
 

@@ -21,6 +21,25 @@ from .models import Article
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
+def editor_media(request, media):
+    """The rich-text editor's media with the CSP nonce on its import map (an inline
+    <script>); the response must then allow it (``allow_editor_scripts``)."""
+    if media is None or not hasattr(request, "csp_nonce"):
+        return media
+    from js_asset import Media
+
+    return Media.from_media(media, nonce=request.csp_nonce)
+
+
+def allow_editor_scripts(request, response):
+    """Let the page's nonced import map run (see ``editor_media``)."""
+    if hasattr(request, "csp_nonce"):
+        from csp.constants import NONCE
+
+        response._csp_update = {"script-src": [NONCE]}
+    return response
+
+
 class TagAutocompleteWidget(AutocompleteMixin, forms.SelectMultiple):
     """select2 over the existing tag names (the option values are names, not ids)."""
 

@@ -31,9 +31,9 @@ from common.site import site_url
 
 from .models import Article, ArticleAuthor
 
-FRAGMENTS = ("og_image", "head", "top", "main")
+FRAGMENTS = ("og_image", "head", "top", "main", "tail")
 # Part of the key: a deploy that changes the fragments' templates starts from new keys.
-VERSION = 1
+VERSION = 2
 
 
 def _key(article_id: int) -> str:

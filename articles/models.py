@@ -259,6 +259,13 @@ class Article(models.Model):
         PUBLISHED = "published", "Publié"
         UNPUBLISHED = "unpublished", "Dépublié"
 
+    class Live(models.TextChoices):
+        """An article can be a live ("En direct"): its posts are the ``live`` app's."""
+
+        NO = "", "Non"
+        RUNNING = "running", "Direct en cours"
+        ENDED = "ended", "Direct terminé"
+
     title = models.CharField("titre", max_length=200)
     slug = models.SlugField(
         "slug", max_length=200, unique=True, help_text="L'adresse de l'article ; l'ancienne reste valable."
@@ -309,6 +316,15 @@ class Article(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
+    )
+    live = models.CharField(
+        "direct",
+        max_length=8,
+        choices=Live.choices,
+        default=Live.NO,
+        blank=True,
+        help_text="Un direct montre ses messages sous le texte, les plus récents d'abord ; « EN DIRECT » "
+        "s'affiche sur les listes tant qu'il est en cours.",
     )
     reads = models.PositiveBigIntegerField("lectures", default=0, editable=False)
     reactions_count = models.PositiveIntegerField(
@@ -416,6 +432,11 @@ class Article(models.Model):
         ``article:modified_time`` and JSON-LD's ``dateModified`` (a save that changes
         nothing a reader sees does not count)."""
         return max([self.published_at, *(note.created_at for note in notes)])
+
+    @property
+    def is_live(self):
+        """A live, running or ended (its page shows the posts)."""
+        return self.live != self.Live.NO
 
     @property
     def headline(self):

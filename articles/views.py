@@ -128,6 +128,9 @@ def article_detail(request, category_path, slug):
         response.cache_timeout = settings.ARTICLE_PAGE_CACHE_SECONDS
         # What this page shows, for newsroom.cache (a preview declares nothing: never cached).
         response.cache_tags = set(parts["tags"])
+        if article.is_live:
+            # Its posts (the live app invalidates this tag on every post, edit or deletion).
+            response.cache_tags.add(f"live:{article.pk}")
     return response
 
 

@@ -6,6 +6,7 @@ The tags, as the public views declare them:
 - ``category:<pk>``: the section's and its region's list pages and feeds;
 - ``author:<pk>``, ``tag:<slug>``: author and tag list pages;
 - ``byline:<author pk>``: article pages that print the author's name;
+- ``live:<pk>``: the page of a live (its posts);
 - ``home``, ``feeds``, ``sitemaps``, ``search``, ``ads``, ``schedule``.
 
 Receivers here are the extension point through which ``articles`` and ``comments``
@@ -132,6 +133,11 @@ def reaction_changed(sender, instance, created=False, **kwargs):
         invalidate_on_commit(article_tags(article))
 
 
+def live_post_changed(sender, instance, **kwargs):
+    """A post added, edited, pinned or deleted: the live's page only (lists show no post)."""
+    invalidate_on_commit({f"live:{instance.article_id}"})
+
+
 def ads_changed(sender, instance, **kwargs):
     """Pages with an ad slot are rebuilt, and expire by the next campaign start or end."""
     invalidate_on_commit({"ads"})
@@ -159,6 +165,10 @@ def connect():
         reaction = apps.get_model("comments", "Reaction")
         post_save.connect(reaction_changed, sender=reaction, dispatch_uid="cache-reaction-save")
         post_delete.connect(reaction_changed, sender=reaction, dispatch_uid="cache-reaction-delete")
+    if apps.is_installed("live"):
+        post = apps.get_model("live", "LivePost")
+        post_save.connect(live_post_changed, sender=post, dispatch_uid="cache-livepost-save")
+        post_delete.connect(live_post_changed, sender=post, dispatch_uid="cache-livepost-delete")
     for model in apps.get_app_config("newsroom").get_models():
         post_save.connect(ads_changed, sender=model, dispatch_uid=f"cache-{model.__name__}-save")
         post_delete.connect(ads_changed, sender=model, dispatch_uid=f"cache-{model.__name__}-delete")

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "reads",
     "api",
     "newsletter",
+    "live",
 ]
 
 MIDDLEWARE = [
@@ -424,6 +425,11 @@ API_RATE_ANONYMOUS = os.environ.get("API_RATE_ANONYMOUS", "120/m")  # per client
 API_RATE_TOKEN = os.environ.get("API_RATE_TOKEN", "1200/m")  # per token (an app's users share it)
 API_PAGE_MAX = 50
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", 60))
+
+# Live coverage: an open live page polls every LIVE_POLL_SECONDS (DESIGN §13: a new post
+# shows within 30 s); a CDN or browser may keep a poll's answer LIVE_POLL_MAX_AGE seconds.
+LIVE_POLL_SECONDS = int(os.environ.get("LIVE_POLL_SECONDS", 15))
+LIVE_POLL_MAX_AGE = int(os.environ.get("LIVE_POLL_MAX_AGE", 5))
 
 # The morning newsletter (newsletter/): double opt-in, one digest per subscriber per day.
 NEWSLETTER_CONFIRM_DAYS = 7  # a confirmation link is valid this long

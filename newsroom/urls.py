@@ -29,6 +29,7 @@ urlpatterns = [
     path("reactions/", include("comments.urls")),
     path("api/v1/", api.urls),
     path("newsletter/", include("newsletter.urls")),
+    path("direct/", include("live.urls")),
     path("", include("newsroom.site_urls")),
     path("", include("articles.urls")),
 ]

@@ -83,6 +83,9 @@ def restore_roles():
     editors.permissions.add(*perms(f"api.{codename}" for codename in api_roles.PERMS))
     newsletter_roles = importlib.import_module("newsletter.migrations.0002_editor_roles")
     editors.permissions.add(*perms(f"newsletter.{codename}" for codename in newsletter_roles.PERMS))
+    live_roles = importlib.import_module("live.migrations.0002_roles")
+    for name in live_roles.GROUPS:
+        Group.objects.get(name=name).permissions.add(*perms(f"live.{codename}" for codename in live_roles.PERMS))
 
 
 def journalist(**kwargs):

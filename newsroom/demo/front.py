@@ -14,6 +14,8 @@ from articles.models import Article, ArticleAuthor, Author, Category, Photo
 from articles.search import articles_refresh_search_vector
 from newsroom.models import BreakingNews, FrontPage, FrontSlot, SitePage
 
+from .live import live_ensure
+
 SITE_PAGES = [
     (
         "mentions-legales",
@@ -118,13 +120,17 @@ def rich_article_ensure(*, now, writer, paint):
 
 
 def demo_site_ensure(*, now, writer, paint):
-    """Pages, alert, the rich article and the home's une (its lead: the rich article)."""
+    """Pages, alert, the rich article, the live and the home's une (its lead: the rich
+    article, then the live)."""
     site_pages_ensure()
     BreakingNews.objects.get_or_create(
         text=ALERT_TEXT,
         defaults={"starts_at": now - timedelta(minutes=30), "ends_at": now + timedelta(hours=12)},
     )
     rich = rich_article_ensure(now=now, writer=writer, paint=paint)
+    live = live_ensure(now=now, writer=writer)
     front, created = FrontPage.objects.get_or_create(region=None)
     if created and rich is not None:
         FrontSlot.objects.create(front_page=front, position=1, article=rich)
+    if created and live is not None:
+        FrontSlot.objects.create(front_page=front, position=2, article=live)

@@ -250,7 +250,7 @@ def demo_reactions(*, editor):
 
     Idempotent: a reaction already there is a duplicate for the services and is skipped.
     """
-    articles = list(Article.objects.published().order_by("-publish_at")[:3])
+    articles = list(Article.objects.published().filter(live=Article.Live.NO).order_by("-publish_at")[:3])
     for index, (name, email, message, approve) in enumerate(texts.DEMO_REACTIONS):
         if not articles:
             return

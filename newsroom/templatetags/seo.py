@@ -96,6 +96,10 @@ def breadcrumb_jsonld(crumbs):
 @register.simple_tag
 def article_jsonld(article, authors=(), modified=None):
     """NewsArticle structured data of an article page."""
+    return json_ld(_article_data(article, authors, modified))
+
+
+def _article_data(article, authors, modified):
     photo = article.lead_photo
     images = []
     if photo:
@@ -122,4 +126,29 @@ def article_jsonld(article, authors=(), modified=None):
     }
     if not data["author"]:
         data["author"] = [{"@type": "Organization", "name": settings.SITE_NAME, "url": site_url() + "/"}]
+    return data
+
+
+@register.simple_tag
+def liveblog_jsonld(article, posts):
+    """LiveBlogPosting structured data of a live, with its updates (the posts of the page,
+    newest first: each ``created_at``, ``edited_at``, ``text``, ``get_absolute_url``)."""
+    authors = [link.author for link in article.article_authors.select_related("author")]
+    latest = max((post.edited_at or post.created_at for post in posts), default=None)
+    data = _article_data(article, authors, latest)
+    data["@type"] = "LiveBlogPosting"
+    data["coverageStartTime"] = data["datePublished"]
+    if article.live == article.Live.ENDED:
+        data["coverageEndTime"] = data["dateModified"]
+    data["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "headline": post.text[:110],
+            "articleBody": post.text,
+            "datePublished": iso(post.created_at),
+            "dateModified": iso(post.edited_at or post.created_at),
+            "url": absolute(post.get_absolute_url()),
+        }
+        for post in posts
+    ]
     return json_ld(data)

@@ -18,6 +18,7 @@ from taggit.models import Tag
 
 from articles.models import Article
 from comments.models import ModerationWord, Reaction
+from live.models import LivePost
 from newsroom.models import AdCampaign, AdPlacement, CorrectionProposal
 from tests.factories import (
     ArticleFactory,
@@ -57,6 +58,10 @@ EXPECTED = {
     "articles.Category": {"redaction": "view add change", "journaliste": "view", "moderateur": ""},
     "comments.Reaction": {"redaction": "view", "journaliste": "", "moderateur": "view"},
     "comments.ModerationWord": {"redaction": ALL, "journaliste": "", "moderateur": ALL},
+    # A colleague's post on a live the user does not sign: editors correct any post;
+    # nobody adds (the live's desk does) or deletes (hidden and traced at the desk).
+    "live.LivePost": {"redaction": "view change", "journaliste": "view", "moderateur": ""},
+    "live.LivePost (own, on their live)": {"redaction": "view change", "journaliste": "view change", "moderateur": ""},
 }
 # A model without a row: no right at all for journalists and moderators; editors unchecked.
 DEFAULT_ROW = {"journaliste": "", "moderateur": ""}
@@ -86,6 +91,12 @@ def _own_photo_in_published_article(user):
     return photo
 
 
+def _live_post(writer):
+    """A post by ``writer`` on a running live that ``writer`` signs."""
+    live = ArticleFactory(live=Article.Live.RUNNING, authors=[AuthorFactory(user=writer)])
+    return LivePost.objects.create(article=live, body="<p>Un message.</p>", posted_by=writer)
+
+
 # case → a function of (the user under test) returning the object the case is about.
 MAKERS = {
     "auth.Group": lambda user: Group.objects.get(name="Journalistes"),
@@ -110,6 +121,8 @@ MAKERS = {
     "articles.Category": lambda user: SectionFactory(),
     "comments.Reaction": lambda user: _reaction(),
     "comments.ModerationWord": lambda user: ModerationWord.objects.create(word="matrice", kind="suspect"),
+    "live.LivePost": lambda user: _live_post(journalist()),
+    "live.LivePost (own, on their live)": lambda user: _live_post(user),
 }
 
 

@@ -140,8 +140,11 @@ class Samples:
 
 def corpus(samples):
     """[(pattern route, method, url, body)], and the routes no URL could be built for."""
-    requests, unbuilt = [], []
+    requests, unbuilt, seen = [], [], set()
     for route, pattern in walk(get_resolver().url_patterns):
+        if route in seen:
+            continue  # ninja lists a path once per operation (GET and POST): one view answers
+        seen.add(route)
         url = samples.build(route, pattern)
         try:
             match = resolve(url.split("?")[0])
@@ -178,7 +181,7 @@ def test_every_url_pattern_gets_a_url(samples):
     requests, unbuilt = corpus(samples)
     assert unbuilt == []
     routes = {route for route, *_ in requests}
-    assert len(routes) == len(list(walk(get_resolver().url_patterns)))
+    assert len(routes) == len({route for route, _ in walk(get_resolver().url_patterns)})
     assert {"<path:category_path>/", "reactions/<int:pk>/signaler/", "admin/articles/article/"} <= routes
 
 

@@ -1,0 +1,53 @@
+"""The poll of an open live page: ``GET /direct/<article id>/``.
+
+Polling with ETag and 304, not server-sent events: each poll is a short, cacheable GET
+with the same address for every reader, so a CDN or nginx in front answers most of them
+from its cache (``max-age``) and revalidates the rest with a 304; an app server holds no
+connection open between posts (a sync gunicorn worker would be taken by each reader of
+an event stream), and a reader whose connection drops simply polls again.
+
+The answer is the first page of the live as HTML (the reader's page renders the same
+template); static/js/live.js compares it with the page. Polls are never counted as reads:
+the response carries no article header.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_GET
+
+from articles.models import Article
+
+from .feed import feed_page, public_version
+
+
+def _shared(response):
+    patch_cache_control(response, public=True, max_age=settings.LIVE_POLL_MAX_AGE)
+    return response
+
+
+@require_GET
+def updates(request, article_id):
+    version = public_version(article_id)
+    if version is None:
+        raise Http404("Aucun direct à cette adresse.")
+    etag = f'"live-{version}"'
+    unchanged = get_conditional_response(request, etag=etag)
+    if unchanged is not None:
+        unchanged["ETag"] = etag
+        return _shared(unchanged)
+    key = f"live-updates:{article_id}:{version}"
+    # Readers polling after a post all fetch the new version: render it once per change.
+    html = cache.get(key)
+    if html is None:
+        article = Article.objects.published().select_related("category").filter(pk=article_id).first()
+        if article is None:
+            raise Http404("Aucun direct à cette adresse.")
+        html = render_to_string("live/updates.html", {"feed": feed_page(article)}, request=request)
+        cache.set(key, html, settings.LIVE_POLL_SECONDS * 4)
+    response = HttpResponse(html)
+    response["ETag"] = etag
+    response["X-Robots-Tag"] = "noindex"
+    return _shared(response)
