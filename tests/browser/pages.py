@@ -22,6 +22,8 @@ def public_pages(article):
     Adds what every page may show: an alerte info on air, a page of the site in the
     footer, and an article whose body has photos, a gallery, a table and embeds.
     """
+    from articles.models import Article
+    from live.models import LivePost
     from newsroom.models import BreakingNews, SitePage
     from tests.articles.test_views import photo_with_renditions
     from tests.factories import ArticleFactory
@@ -44,12 +46,24 @@ def public_pages(article):
         category=article.category,
         body=RICH_BODY.format(figures=figures),
     )
+    live = ArticleFactory(
+        title="Crue de l'Isère : la soirée en direct",
+        slug="crue-de-l-isere-en-direct",
+        category=article.category,
+        live=Article.Live.RUNNING,
+        created_by=article.created_by,
+    )
+    LivePost.objects.create(article=live, body="<p>Les quais sont fermés.</p>", pinned=True, signature="La rédaction")
+    LivePost.objects.create(
+        article=live, body="<p>https://www.openstreetmap.org/#map=15/45.19600/5.72800</p>", signature="La rédaction"
+    )
     return {
         "home": "/",
         "region": article.category.parent.get_absolute_url(),
         "section": article.category.get_absolute_url(),
         "article": article.get_absolute_url(),
         "article-rich": rich.get_absolute_url(),
+        "live": live.get_absolute_url(),
         "author": article.authors.first().get_absolute_url(),
         "tag": reverse("articles:tag", kwargs={"slug": "mot-cle-0"}),
         "site-page": site_page.get_absolute_url(),

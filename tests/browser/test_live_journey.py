@@ -93,3 +93,14 @@ def test_a_deleted_post_leaves_the_open_page_and_the_end_stops_it(live_server, p
     services.live_set_state(article=live, user=reporter, state=Article.Live.ENDED)
     page.locator("[data-live-auto]", has_text="Direct terminé").wait_for(timeout=10_000)
     assert page.locator(".live__status").inner_text() == "Ce direct est terminé."
+
+
+def test_a_first_visit_on_a_phone_does_not_shift_the_page(live_server, page, live_world):
+    """The menu's button shows from the first paint (it once pushed the page down by 44 px
+    on a first visit, before the script had run)."""
+    live, _reporter = live_world
+    page.add_init_script(WATCH_SHIFTS)
+    page.goto(live_server.url + live.get_absolute_url())
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__shifts") == 0
+    assert page.locator(".menu__toggle").is_visible()
