@@ -30,6 +30,8 @@ def demo_server():
         "DATABASE_URL": f"sqlite:///{workdir / 'demo.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "REDIS_URL": "",
+        # A live page polls often enough for a picture of a new post arriving.
+        "LIVE_POLL_SECONDS": "2",
     }
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)

@@ -37,4 +37,4 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    urlpatterns = static(settings.MEDIA_URL, view=views.debug_media) + urlpatterns

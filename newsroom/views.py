@@ -1,8 +1,11 @@
 """Site-wide pages: the home (the error pages are in newsroom.errors)."""
 
+from django.conf import settings
 from django.db.models import F, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.static import serve
 
 from articles.models import Article, Category
 
@@ -70,3 +73,12 @@ def site_page(request, slug):
     response = render(request, "site_page.html", {"site_page": page})
     response.cache_tags = {"ads"}  # any change to a SitePage bumps "ads" (newsroom.invalidation)
     return response
+
+
+def debug_media(request, path):
+    """Uploads under ``make run`` (DEBUG; in production nginx or S3 serve them), from the
+    current ``MEDIA_ROOT``. A name the file system refuses (too long) is a 404, not a 500."""
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        raise Http404("Fichier introuvable.") from error

@@ -46,7 +46,7 @@ def save_small(png: bytes, stem: Path) -> Path:
 
 def shots(base_url):
     """(name, path, action before the picture or None, needs the editor's login)."""
-    from django.urls import reverse  # noqa: F401  (Django is set up by the caller)
+    from django.urls import reverse  # Django is set up by the caller
 
     from articles.models import Article, Category
 
@@ -60,10 +60,32 @@ def shots(base_url):
         ("search", "/recherche/?q=montagne", None, False),
         ("desk", "/admin/", None, True),
     ]
+    live = Article.objects.published().filter(live=Article.Live.RUNNING).first()
+    if live is not None:
+        pages += [
+            ("live", live.get_absolute_url(), "live", False),
+            ("live-new-post", live.get_absolute_url(), "live-new-post", False),
+            ("live-desk", reverse("admin:live_desk", args=[live.pk]), None, True),
+        ]
     if with_embed:
         pages.insert(3, ("article-embed", article.get_absolute_url(), "scroll-to-embed", False))
         pages.insert(4, ("article-embed-loaded", article.get_absolute_url(), "embed", False))
     return pages
+
+
+def post_on_the_live(path):
+    """A journalist posts while the reader's page is open (it offers "1 nouveau message")."""
+    from articles.models import Article
+    from live.models import LivePost
+
+    live = next(
+        article for article in Article.objects.filter(live=Article.Live.RUNNING) if article.get_absolute_url() == path
+    )
+    return LivePost.objects.create(
+        article=live,
+        body="<p>Dernière mesure : l’Isère est stable depuis une demi-heure à Grenoble.</p>",
+        signature="Claire Vernet",
+    )
 
 
 def main():
@@ -85,8 +107,10 @@ def photograph(base_url, pages):
                 lambda url: not url.startswith(base_url),
                 lambda route: route.fulfill(status=200, content_type="text/html", body="<p>Contenu externe</p>"),
             )
+            logged_in = False
             for name, path, action, login in pages:
-                if login:
+                if login and not logged_in:
+                    logged_in = True
                     page.goto(base_url + "/admin/login/?next=" + path)
                     page.fill("#id_username", "redaction")
                     page.fill("#id_password", "demo-newsroom")
@@ -97,7 +121,15 @@ def photograph(base_url, pages):
                 if action == "embed":
                     page.locator("[data-embed] button").first.click()
                     page.wait_for_timeout(300)
+                if action in ("live", "live-new-post"):
+                    page.locator("#direct").evaluate("element => element.scrollIntoView()")
+                new_post = None
+                if action == "live-new-post":
+                    new_post = post_on_the_live(path)
+                    page.locator("[data-live-show]").wait_for(state="visible", timeout=15_000)
                 png = page.screenshot(full_page=False)
+                if new_post is not None:
+                    new_post.delete()  # the next width photographs it arriving again
                 saved = save_small(png, OUT / f"{name}-{label}")
                 print(f"{saved.relative_to(ROOT)}: {saved.stat().st_size // 1024} KB")
             context.close()

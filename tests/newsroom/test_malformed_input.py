@@ -257,3 +257,18 @@ def test_line_breaks_and_accents_in_a_form_pass_the_guard(samples):
     )
     assert response.status_code == 302
     assert Reaction.objects.filter(name="Zoé", message__contains="Deuxième ligne").exists()
+
+
+def test_a_media_name_too_long_for_the_file_system_is_a_404(rf, settings, tmp_path):
+    """make run serves uploads itself (DEBUG), from the current MEDIA_ROOT; the file system
+    refuses a 3 000-character name, and that is a 404, not a 500."""
+    from django.http import Http404
+
+    from newsroom.views import debug_media
+
+    (tmp_path / "media").mkdir(exist_ok=True)
+    (tmp_path / "media" / "present.txt").write_text("ok")
+    settings.MEDIA_ROOT = tmp_path / "media"
+    assert debug_media(rf.get("/media/present.txt"), "present.txt").status_code == 200
+    with pytest.raises(Http404):
+        debug_media(rf.get("/media/"), "x" * 3000)
