@@ -16,6 +16,11 @@ build theirs with the same function, pointed at their S3 server.
 
 RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
 S3_BACKEND = "storages.backends.s3.S3Storage"
+# A bucket that hangs must cost an upload or a health check seconds, not botocore's
+# default minutes (60 s to connect, 60 s to read, retried).
+S3_CONNECT_TIMEOUT = 3
+S3_READ_TIMEOUT = 10
+S3_MAX_ATTEMPTS = 2
 
 
 def media_storages(
@@ -34,7 +39,15 @@ def media_storages(
         # follows those settings, also when a test changes them).
         folder = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
         return {"default": folder, "renditions": dict(folder)}
+    from botocore.config import Config
+
     shared = {
+        "client_config": Config(
+            s3={"addressing_style": addressing_style or None},
+            connect_timeout=S3_CONNECT_TIMEOUT,
+            read_timeout=S3_READ_TIMEOUT,
+            retries={"max_attempts": S3_MAX_ATTEMPTS, "mode": "standard"},
+        ),
         "bucket_name": bucket,
         "endpoint_url": endpoint_url or None,
         "access_key": access_key or None,

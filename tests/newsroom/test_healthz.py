@@ -82,3 +82,44 @@ def test_database_down_is_503():
     assert lines[-2] == "503", done.stderr
     body = json.loads(lines[-1])
     assert body["status"] == "down" and body["checks"]["database"] == "error"
+
+
+def s3_storages(endpoint):
+    from common.storage import media_storages
+
+    return media_storages(
+        bucket="newsroom-absent", endpoint_url=endpoint, access_key="k", secret_key="s", region="eu-west-3"
+    )
+
+
+def test_s3_down_is_degraded_but_still_200(client, settings):
+    settings.STORAGES = {**settings.STORAGES, **s3_storages(f"http://127.0.0.1:{free_port()}")}  # refused
+    started = time.monotonic()
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "checks": {"database": "ok", "cache": "ok", "storage": "error"}}
+    assert time.monotonic() - started < 3
+
+
+def test_hanging_s3_costs_the_prober_seconds_not_minutes(client, settings):
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        settings.STORAGES = {**settings.STORAGES, **s3_storages(f"http://127.0.0.1:{silent.getsockname()[1]}")}
+        settings.HEALTHZ_TIMEOUT = 0.5
+        started = time.monotonic()
+        response = client.get(URL)
+        elapsed = time.monotonic() - started
+    assert response.status_code == 200
+    assert response.json()["checks"]["storage"] == "timeout"
+    assert response.json()["status"] == "degraded"
+    assert elapsed < 2
+
+
+def test_s3_calls_are_bounded_in_time():
+    """Uploads and renditions wait seconds for a bucket that hangs, never botocore's minutes."""
+    from common.storage import S3_CONNECT_TIMEOUT, S3_MAX_ATTEMPTS, S3_READ_TIMEOUT
+
+    config = s3_storages("http://127.0.0.1:9")["default"]["OPTIONS"]["client_config"]
+    assert (config.connect_timeout, config.read_timeout) == (S3_CONNECT_TIMEOUT, S3_READ_TIMEOUT)
+    assert config.retries == {"max_attempts": S3_MAX_ATTEMPTS, "mode": "standard"}
