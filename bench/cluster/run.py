@@ -1,6 +1,7 @@
-"""Article requests through nginx to two app instances against one, and a reader's
-POST while the mail relay never answers (tasks in the database against mail sent
-inside the request, as before e-mails became tasks).
+"""Article requests through nginx to two app instances against one, a reader's POST
+while the mail relay never answers (tasks in the database against mail sent inside the
+request, as before e-mails became tasks), and a photo uploaded through one instance
+until it shows on the other (media on a real S3 API: moto's server mode).
 
     .venv/bin/python bench/cluster/run.py [--rounds 3] [--seconds 10]
 
@@ -28,8 +29,9 @@ from benchlib import ensure_database  # noqa: E402
 from tests.cluster.cluster import Cluster  # noqa: E402
 
 SETUP = """
-from tests.factories import ArticleFactory, moderator
+from tests.factories import ArticleFactory, editor, moderator
 moderator(username="bench-modo", email="modo@example.org")
+editor(username="bench-editor")
 article = ArticleFactory(title="Banc d'essai : deux serveurs derrière nginx")
 print(article.pk, article.get_absolute_url())
 """
@@ -130,6 +132,83 @@ def reader_posts(env, root, article, posts):
     return medians
 
 
+def s3_bucket():
+    """moto's S3 server on a free loopback port and a bucket (renditions public), as in tests/cluster."""
+    import uuid
+
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    from tests.conftest import public_renditions_policy
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    bucket = f"bench-{uuid.uuid4().hex[:12]}"
+    keys = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench-secret"}
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
+        region_name="eu-west-3",
+    )
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    client.put_bucket_policy(Bucket=bucket, Policy=public_renditions_policy(bucket))
+    env = {"AWS_STORAGE_BUCKET_NAME": bucket, "AWS_S3_ENDPOINT_URL": endpoint, "AWS_S3_REGION_NAME": "eu-west-3"}
+    return server, {**env, **keys}
+
+
+def upload_to_display(env, root, uploads):
+    """An editor uploads a photo through instance 1 (the admin's form: original, renditions,
+    all to S3); the clock stops when instance 2's photo library lists it and its rendition
+    comes back from the bucket, as a colleague picking it would see it."""
+    import urllib.parse
+    import urllib.request
+
+    from tests.factories import image_bytes
+
+    server, bucket_env = s3_bucket()
+    cluster = Cluster(Path(tempfile.mkdtemp(dir=root)), {**env, **bucket_env}, instances=2, workers=2)
+    cluster.start()
+    timings = []
+    try:
+        first, second = cluster.instance_browser(0), cluster.instance_browser(1)
+        first.login("bench-editor", "demo-newsroom")
+        second.login("bench-editor", "demo-newsroom")
+        for n in range(uploads):
+            caption = f"Banc d'essai {n} : le Vercors sous la neige"
+            first.get("/admin/articles/photo/add/")
+            started = time.monotonic()
+            uploaded = first.post(
+                "/admin/articles/photo/add/",
+                {"caption": caption, "credit": "D.R.", "alt_text": "Des sapins enneigés", "_save": "Enregistrer"},
+                files={"image": (f"vercors{n}.jpg", image_bytes(), "image/jpeg")},
+            )
+            assert uploaded.status == 302, uploaded.status
+            while True:
+                picker = second.get("/admin/phototheque/choisir/?q=" + urllib.parse.quote(caption))
+                found = re.search(r'data-photo-url="([^"]+)"', picker.text)
+                if found:
+                    with urllib.request.urlopen(found.group(1), timeout=10) as image:
+                        if image.status == 200 and image.read():
+                            break
+                if time.monotonic() - started > 30:
+                    raise RuntimeError("the photo never showed on the second instance")
+                time.sleep(0.05)
+            timings.append(time.monotonic() - started)
+    finally:
+        cluster.stop()
+        server.stop()
+    print(
+        f"photo uploaded through instance 1, shown by instance 2 from S3: median {statistics.median(timings):.2f} s,"
+        f" max {max(timings):.2f} s over {uploads} uploads (load {load_average()})",
+        flush=True,
+    )
+    return timings
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default="postgres://postgres@127.0.0.1:5432/newsroom_bench_cluster")
@@ -137,6 +216,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--posts", type=int, default=5)
+    parser.add_argument("--uploads", type=int, default=5)
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -168,6 +248,7 @@ def main():
             f"(x{rates[2] / rates[1]:.2f}), medians of {args.rounds} rounds"
         )
         reader_posts(env, root, article, args.posts)
+        upload_to_display(env, root, args.uploads)
 
 
 if __name__ == "__main__":
