@@ -36,7 +36,7 @@ PY
 $PY manage.py migrate --noinput -v0
 $PY manage.py demo_content --articles "$ARTICLES" -v0 > /dev/null
 $PY manage.py collectstatic --noinput -v0
-read -r ARTICLE_ID ARTICLE_PATH < <($PY manage.py shell -c "
+read -r ARTICLE_ID ARTICLE_PATH < <($PY manage.py shell -v 0 -c "
 from articles.models import Article
 a = Article.objects.published().order_by('-publish_at').first()
 print(a.pk, a.get_absolute_url())")

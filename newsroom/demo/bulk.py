@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag, TaggedItem
@@ -108,7 +108,19 @@ def bulk_articles_create(
         log(f"  {created} / {count}")
         if progress is not None:  # a common.progress.Progress: the bar of demo_content
             progress.advance(size)
+    _refresh_planner_statistics(Article, ArticleAuthor, TaggedItem)
     return created
+
+
+def _refresh_planner_statistics(*models) -> None:
+    """ANALYZE the tables just filled in bulk (PostgreSQL). Autovacuum would, a while
+    later: until then the planner believes the tables nearly empty, and the API's list
+    of 20 articles joined and sorted 2 000 rows (15 ms) instead of walking an index (0.5 ms)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
 
 
 # --- bulk reader reactions for scale benchmarks ---------------------------------------------
