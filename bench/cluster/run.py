@@ -10,6 +10,7 @@ Debian's nginx) on PostgreSQL and Redis; wrk from apt. Figures: bench/README.md.
 """
 
 import argparse
+import logging
 import os
 import re
 import socket
@@ -32,7 +33,9 @@ SETUP = """
 from tests.factories import ArticleFactory, editor, moderator
 moderator(username="bench-modo", email="modo@example.org")
 editor(username="bench-editor")
-article = ArticleFactory(title="Banc d'essai : deux serveurs derrière nginx")
+import uuid
+# A slug of its own: the database is kept from one run to the next.
+article = ArticleFactory(title="Banc d'essai : deux serveurs derrière nginx", slug=f"banc-{uuid.uuid4().hex[:12]}")
 print(article.pk, article.get_absolute_url())
 """
 
@@ -141,6 +144,7 @@ def s3_bucket():
 
     from tests.conftest import public_renditions_policy
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per S3 request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
