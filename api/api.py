@@ -9,9 +9,11 @@ header, so the read counter ignores them). Caching: ``Cache-Control`` here, ETag
 
 import base64
 import binascii
+import hashlib
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -24,6 +26,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Category
 from articles.services import user_can_preview
+from common import tagcache
 from live import services as live_services
 from live.models import LivePost
 
@@ -122,6 +125,34 @@ def _absolute(request, path: str) -> str:
 def _cached(response, seconds):
     patch_cache_control(response, public=True, max_age=seconds)
     return response
+
+
+# The list's parameters whose answers are kept server-side: the app's sections and tags;
+# a cursor or an "updated since" is a one-off (and would let a client fill the cache).
+KEPT_LIST_PARAMETERS = frozenset({"section", "tag", "limit"})
+
+
+def _kept(request, tags: set, build):
+    """The response data of this URL, from the cache while none of ``tags`` changed
+    (``common.tagcache``: the versions the page cache and the article fragments follow),
+    and at most ``API_CACHE_SECONDS`` or until the next scheduled publication. A miss
+    builds it; a build during which something was invalidated is not kept. Throttling
+    runs before the view, so a kept answer still counts against its client's quota."""
+    key = "api-data:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    entry = cache.get(key)
+    if entry is not None and tagcache.tag_versions(entry["tags"]) == entry["versions"]:
+        return entry["data"]
+    sequence = tagcache.sequence()
+    data = build()
+    seconds = settings.API_CACHE_SECONDS
+    next_at = Article.objects.next_publication_at()
+    if next_at is not None:
+        seconds = min(seconds, int((next_at - timezone.now()).total_seconds()))
+    if sequence is not None and seconds > 0:
+        versions = tagcache.tag_versions(tags)
+        if tagcache.sequence() == sequence:
+            cache.set(key, {"data": data, "tags": tags, "versions": versions}, seconds)
+    return data
 
 
 def _photo(request, photo, caption="", credit=""):
@@ -234,6 +265,16 @@ def article_list(
     """
     if not 1 <= limit <= settings.API_PAGE_MAX:
         raise BadRequest(f"« limit » doit être compris entre 1 et {settings.API_PAGE_MAX}.")
+
+    def build():
+        return _article_page(request, section, tag, updated_since, cursor, limit)
+
+    # Every change to a public article bumps "feeds" (newsroom/invalidation.py).
+    data = _kept(request, {"feeds"}, build) if set(request.GET) <= KEPT_LIST_PARAMETERS else build()
+    return _cached(api.create_response(request, data, status=200), settings.API_CACHE_SECONDS)
+
+
+def _article_page(request, section, tag, updated_since, cursor, limit) -> dict:
     articles = _public_articles()
     if section is not None:
         category = Category.objects.filter(path=section.strip("/")).first()
@@ -257,10 +298,7 @@ def article_list(
         query = request.GET.copy()
         query["cursor"] = _encode_cursor(page[-1])
         next_url = _absolute(request, f"{request.path}?{query.urlencode()}")
-    response = api.create_response(
-        request, {"results": [_summary(request, article) for article in page], "next": next_url}, status=200
-    )
-    return _cached(response, settings.API_CACHE_SECONDS)
+    return {"results": [_summary(request, article) for article in page], "next": next_url}
 
 
 @api.get(
@@ -270,6 +308,12 @@ def article_list(
     summary="Un article",
 )
 def article_detail(request, article_id: int):
+    # Its own changes bump article:<id>; "feeds" covers what it shows of others (related).
+    data = _kept(request, {f"article:{article_id}", "feeds"}, lambda: _article_data(request, article_id))
+    return _cached(api.create_response(request, data, status=200), settings.API_CACHE_SECONDS)
+
+
+def _article_data(request, article_id: int) -> dict:
     article = _public_articles().prefetch_related("boxes", "notes").filter(pk=article_id).first()
     if article is None:
         raise Http404
@@ -289,7 +333,7 @@ def article_detail(request, article_id: int):
             for other in related.select_related("category")
         ],
     }
-    return _cached(api.create_response(request, data, status=200), settings.API_CACHE_SECONDS)
+    return data
 
 
 @api.get(

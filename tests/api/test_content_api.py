@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
 from api.models import ApiToken
 from api.tokens import token_create
+from articles import services
 from articles.models import Article, UpdateNote
 from tests.factories import (
     ArticleFactory,
@@ -279,3 +281,50 @@ def test_head_and_shared_cache_headers(client, api_get):
     assert "Cookie" not in response.get("Vary", "")
     refused = api_get(LIST, {"limit": "0"})
     assert "no-store" in refused["Cache-Control"]
+
+
+# --- Kept server-side: built once, rebuilt at once when what they show changes ----------
+
+
+def test_the_list_is_built_once_then_kept(api_get, django_assert_num_queries):
+    ArticleFactory()
+    api_get(LIST)
+    with django_assert_num_queries(0):
+        assert api_get(LIST).status_code == 200
+
+
+def test_a_publication_shows_in_the_kept_list_at_once(api_get):
+    first = ArticleFactory()
+    assert ids(api_get(LIST)) == [first.pk]
+    draft = ArticleFactory(status=Article.Status.DRAFT, publish_at=None, first_published_at=None)
+    assert ids(api_get(LIST)) == [first.pk]
+    services.article_publish(article=draft, user=editor())
+    assert ids(api_get(LIST)) == [draft.pk, first.pk]
+
+
+def test_an_edit_shows_in_the_kept_article_at_once(api_get):
+    article = ArticleFactory(title="Avant")
+    url = f"{LIST}{article.pk}/"
+    assert api_get(url).json()["title"] == "Avant"
+    article.title = "Après"
+    article.save()
+    assert api_get(url).json()["title"] == "Après"
+
+
+def test_a_scheduled_article_appears_in_the_kept_list_on_time(api_get):
+    now = timezone.now()
+    shown = ArticleFactory(publish_at=now - timedelta(hours=1))
+    later = ArticleFactory(publish_at=now + timedelta(seconds=30))
+    with time_machine.travel(now, tick=False):
+        assert ids(api_get(LIST)) == [shown.pk]
+    with time_machine.travel(now + timedelta(seconds=31), tick=False):
+        assert ids(api_get(LIST)) == [later.pk, shown.pk]
+
+
+def test_one_off_queries_are_not_kept(api_get, django_assert_max_num_queries):
+    ArticleFactory()
+    url = LIST + "?updated_since=2020-01-01T00:00:00%2B00:00"
+    api_get(url)
+    with django_assert_max_num_queries(10) as counted:
+        api_get(url)
+    assert len(counted) > 0
