@@ -1,10 +1,13 @@
-"""The read-only content API under /api/v1/: articles, sections, authors.
+"""The content API under /api/v1/: articles, sections, authors, and the posts of lives.
 
 For the mobile app and partners. Public content only (``Article.objects.published()``),
 bodies as stored (sanitised on save), photos as their public renditions (never the
 original), read counts shown but never counted (the responses carry no article
-header, so the read counter ignores them). Caching: ``Cache-Control`` here, ETag and
-304 from Django's ConditionalGetMiddleware. OpenAPI 3 schema at /api/v1/openapi.json.
+header, so the read counter ignores them). Read-only but for one write: a journalist's
+live post (``POST /articles/<id>/live-posts/``, bearer token, ``live.services``).
+Caching: ``Cache-Control`` here, ETag and 304 from Django's ConditionalGetMiddleware,
+and the list and each article kept server-side under the page cache's tags (``_kept``).
+OpenAPI 3 schema at /api/v1/openapi.json.
 """
 
 import base64
