@@ -109,9 +109,14 @@
     if (root.getAttribute("data-live-state") !== "running") {
       stop();
       status.textContent = "Ce direct est terminé.";
-      auto.textContent = "Direct terminé";
+      auto.textContent = "Ce direct est terminé.";
       auto.classList.add("live__auto--ended");
       auto.hidden = pending.length > 0;
+      var badge = section.querySelector(".live-badge");
+      if (badge) {
+        badge.textContent = "Direct terminé";
+        badge.classList.add("live-badge--ended");
+      }
     }
   }
 

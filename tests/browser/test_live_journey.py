@@ -91,8 +91,9 @@ def test_a_deleted_post_leaves_the_open_page_and_the_end_stops_it(live_server, p
     services.live_post_delete(post=wrong, user=reporter)
     page.get_by_text("Information erronée.").wait_for(state="detached", timeout=10_000)
     services.live_set_state(article=live, user=reporter, state=Article.Live.ENDED)
-    page.locator("[data-live-auto]", has_text="Direct terminé").wait_for(timeout=10_000)
+    page.locator("[data-live-auto]", has_text="Ce direct est terminé.").wait_for(timeout=10_000)
     assert page.locator(".live__status").inner_text() == "Ce direct est terminé."
+    assert page.locator("#direct .live-badge").inner_text().lower() == "direct terminé"
 
 
 def test_a_first_visit_on_a_phone_does_not_shift_the_page(live_server, page, live_world):
