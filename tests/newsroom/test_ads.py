@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
@@ -147,3 +148,35 @@ def test_a_cached_page_follows_a_campaign_start_or_end_on_time(client, time_mach
     assert after["X-Page-Cache"] == "miss"
     shown = ["Le salon du livre ouvre samedi" in response.content.decode() for response in (before, after)]
     assert shown == ([False, True] if change == "start" else [True, False])
+
+
+# --- Kept in the cache: every page build draws the slot -------------------------------
+
+
+def test_the_slot_is_read_once_then_kept(django_assert_num_queries):
+    campaign()
+    first = ad_for_placement(TOP_SLOT)
+    with django_assert_num_queries(0):
+        assert ad_for_placement(TOP_SLOT) == first
+
+
+def test_a_campaign_changed_or_suspended_shows_at_once():
+    running = campaign(headline="Avant")
+    assert ad_for_placement(TOP_SLOT).headline == "Avant"
+    running.headline = "Après"
+    running.save()
+    assert ad_for_placement(TOP_SLOT).headline == "Après"
+    running.is_active = False
+    running.save()
+    assert ad_for_placement(TOP_SLOT) is None
+
+
+def test_a_campaign_starts_and_ends_on_time():
+    now = timezone.now()
+    campaign(starts_at=now + timedelta(minutes=1), ends_at=now + timedelta(minutes=2))
+    with time_machine.travel(now, tick=False):
+        assert ad_for_placement(TOP_SLOT) is None
+    with time_machine.travel(now + timedelta(seconds=61), tick=False):
+        assert ad_for_placement(TOP_SLOT).name == "Salon du livre"
+    with time_machine.travel(now + timedelta(seconds=121), tick=False):
+        assert ad_for_placement(TOP_SLOT) is None
