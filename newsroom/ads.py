@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from common import tagcache
 
+from .cache import seconds_until_next_publication
 from .models import AdCampaign, AdPlacement
 
 TOP_SLOT = "haut-de-page"
@@ -19,7 +20,8 @@ def ad_for_placement(slug, *, now=None):
 
     Every page build draws the slot: the answer is kept in the cache under the ``ads``
     tag (which any change to a campaign or a placement bumps, ``newsroom/invalidation.py``)
-    until a campaign next starts or ends. The query cost 1.9 ms of CPU per page build,
+    until public pages next change by themselves (a campaign starting or ending among
+    them). The query cost 1.9 ms of CPU per page build,
     a tenth of an article's (bench/README.md, issue 15). With ``now`` given, the
     database is asked."""
     if now is not None:
@@ -30,10 +32,12 @@ def ad_for_placement(slug, *, now=None):
         return entry["campaign"]
     sequence = tagcache.sequence()
     campaign = AdCampaign.objects.for_placement(slug)
+    # Until public pages next change by themselves (a campaign's start or end among them):
+    # the schedule the page cache keeps, usually without a query.
     seconds = getattr(settings, "PAGE_CACHE_SECONDS", 300)
-    next_change = AdCampaign.objects.next_change_at()
-    if next_change is not None:
-        seconds = min(seconds, (next_change - timezone.now()).total_seconds())
+    until_next = seconds_until_next_publication()
+    if until_next is not None:
+        seconds = min(seconds, until_next - 1)
     if sequence is not None and seconds > 0:
         versions = tagcache.tag_versions({"ads"})
         if tagcache.sequence() == sequence:  # nothing invalidated while the row was read
