@@ -251,3 +251,70 @@ def test_reports_are_rate_limited_per_network(client, article, settings):
     assert ReactionReport.objects.count() == 3
     # Another network is not limited.
     assert _report(client, reactions[3], "198.51.100.10").status_code == 302
+
+
+# --- The region kept rendered between changes (issue 15) ------------------------------------
+
+
+def _form_values(page):
+    import re
+
+    return {
+        "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1),
+        "token": re.search(r'name="token" value="([^"]+)"', page).group(1),
+    }
+
+
+def test_each_reader_of_a_kept_region_posts_with_their_own_tokens(article, settings):
+    """The region is rendered once; each reader still gets a CSRF token matching their own
+    cookie, and the form's signed timestamp, so that both can post (CSRF enforced)."""
+    import time
+
+    from django.test import Client
+
+    from comments.templatetags.reactions import CSRF_HOLE, FORM_TOKEN_HOLE
+    from tests.comments.conftest import form_data, post_url
+
+    settings.REACTIONS_FORM_MIN_SECONDS = 0
+    for n, reader in enumerate((Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True))):
+        # An unknown parameter keeps the page out of the page cache: built, the region kept.
+        page = reader.get(article.get_absolute_url() + f"?lecteur={n}").content.decode()
+        assert CSRF_HOLE not in page and FORM_TOKEN_HOLE not in page
+        values = _form_values(page)
+        data = {**form_data(article), **values, "email": f"lecteur{n}@example.org", "message": f"Avis numéro {n}"}
+        time.sleep(0.01)
+        response = reader.post(post_url(article), data)
+        assert response.status_code == 302, response.content[:300]
+    assert Reaction.objects.filter(article=article).count() == 2
+
+
+def test_the_region_is_kept_and_an_approval_shows_at_once(client, article, settings, django_assert_max_num_queries):
+    from comments.moderation import reaction_approve
+    from tests.factories import editor
+
+    url = article.get_absolute_url()  # with an unknown parameter: built every time
+    client.get(url + "?a=0")
+    with django_assert_max_num_queries(50) as first:
+        client.get(url + "?a=1")
+    assert not [q for q in first.captured_queries if "comments_reaction" in q["sql"]]  # kept: no query
+    pending = make_reaction(article, name="Émile", state=Reaction.State.PENDING, message="Bientôt visible")
+    assert "Bientôt visible" not in client.get(url + "?a=2").content.decode()
+    reaction_approve(reaction=pending, user=editor())
+    assert "Bientôt visible" in client.get(url + "?a=3").content.decode()
+
+
+def test_a_preview_never_feeds_the_kept_region(client, settings):
+    """Rendered for a draft (no form: not public), the region must not reach readers after
+    the publication."""
+    from django.utils import timezone
+
+    from articles import services
+    from tests.factories import editor
+
+    chief = editor()
+    draft = ArticleFactory(status="draft", publish_at=None, first_published_at=None)
+    client.force_login(chief)
+    assert "Les réactions sont fermées" in client.get(draft.get_absolute_url()).content.decode()
+    services.article_publish(article=draft, user=chief, at=timezone.now())
+    client.logout()
+    assert "Envoyer ma réaction" in client.get(draft.get_absolute_url()).content.decode()
