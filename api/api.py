@@ -16,7 +16,6 @@ import hashlib
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -137,25 +136,19 @@ KEPT_LIST_PARAMETERS = frozenset({"section", "tag", "limit"})
 
 def _kept(request, tags: set, build):
     """The response data of this URL, from the cache while none of ``tags`` changed
-    (``common.tagcache``: the versions the page cache and the article fragments follow),
-    and at most ``API_CACHE_SECONDS`` or until the next scheduled publication. A miss
-    builds it; a build during which something was invalidated is not kept. Throttling
-    runs before the view, so a kept answer still counts against its client's quota."""
+    (``common.tagcache.kept``: the versions the page cache and the article fragments
+    follow), and at most ``API_CACHE_SECONDS`` or until the next scheduled publication.
+    Throttling runs before the view, so a kept answer still counts against its client's
+    quota."""
+
+    def seconds():
+        next_at = Article.objects.next_publication_at()
+        if next_at is None:
+            return settings.API_CACHE_SECONDS
+        return min(settings.API_CACHE_SECONDS, int((next_at - timezone.now()).total_seconds()))
+
     key = "api-data:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    entry = cache.get(key)
-    if entry is not None and tagcache.tag_versions(entry["tags"]) == entry["versions"]:
-        return entry["data"]
-    sequence = tagcache.sequence()
-    data = build()
-    seconds = settings.API_CACHE_SECONDS
-    next_at = Article.objects.next_publication_at()
-    if next_at is not None:
-        seconds = min(seconds, int((next_at - timezone.now()).total_seconds()))
-    if sequence is not None and seconds > 0:
-        versions = tagcache.tag_versions(tags)
-        if tagcache.sequence() == sequence:
-            cache.set(key, {"data": data, "tags": tags, "versions": versions}, seconds)
-    return data
+    return tagcache.kept(key, tags, build, seconds=seconds)
 
 
 def _photo(request, photo, caption="", credit=""):

@@ -9,6 +9,7 @@ invalidation: a build that saw it move may have read outdated rows and is not st
 """
 
 import random
+import time
 import uuid
 
 from django.core.cache import cache
@@ -71,3 +72,24 @@ def invalidate_tags(*tags) -> None:
     _bump_sequence()
     cache.set_many({tag_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
     _bump_sequence()
+
+
+def kept(key: str, tags, build, *, seconds):
+    """``build()``'s value, kept under ``key`` while none of ``tags`` changed.
+
+    ``seconds`` (a number, or a function called after the build) bounds its life; 0 or
+    less keeps nothing. A build during which something was invalidated may have read
+    outdated rows and is not kept; with the cache unreachable every call builds.
+    """
+    entry = cache.get(key)
+    if entry is not None and entry["until"] > time.time() and tag_versions(entry["tags"]) == entry["versions"]:
+        return entry["value"]
+    before = sequence()
+    value = build()
+    life = seconds() if callable(seconds) else seconds
+    if before is not None and life > 0:
+        versions = tag_versions(tags)
+        if sequence() == before:
+            entry = {"value": value, "tags": set(tags), "versions": versions, "until": time.time() + life}
+            cache.set(key, entry, max(1, int(life) + 1))
+    return value

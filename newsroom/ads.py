@@ -1,10 +1,8 @@
 """Ad services: what a placement shows now, and the demo campaign."""
 
-import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 
 from common import tagcache
@@ -26,24 +24,15 @@ def ad_for_placement(slug, *, now=None):
     database is asked."""
     if now is not None:
         return AdCampaign.objects.for_placement(slug, now=now)
-    key = f"ad-slot:{slug}"
-    entry = cache.get(key)
-    if entry is not None and entry["until"] > time.time() and tagcache.tag_versions({"ads"}) == entry["versions"]:
-        return entry["campaign"]
-    sequence = tagcache.sequence()
-    campaign = AdCampaign.objects.for_placement(slug)
-    # Until public pages next change by themselves (a campaign's start or end among them):
-    # the schedule the page cache keeps, usually without a query.
-    seconds = getattr(settings, "PAGE_CACHE_SECONDS", 300)
-    until_next = seconds_until_next_publication()
-    if until_next is not None:
-        seconds = min(seconds, until_next - 1)
-    if sequence is not None and seconds > 0:
-        versions = tagcache.tag_versions({"ads"})
-        if tagcache.sequence() == sequence:  # nothing invalidated while the row was read
-            entry = {"campaign": campaign, "versions": versions, "until": time.time() + seconds}
-            cache.set(key, entry, int(seconds) + 1)
-    return campaign
+
+    def seconds():
+        # Until public pages next change by themselves (a campaign's start or end among
+        # them): the schedule the page cache keeps, usually without a query.
+        until_next = seconds_until_next_publication()
+        limit = getattr(settings, "PAGE_CACHE_SECONDS", 300)
+        return limit if until_next is None else min(limit, until_next - 1)
+
+    return tagcache.kept(f"ad-slot:{slug}", {"ads"}, lambda: AdCampaign.objects.for_placement(slug), seconds=seconds)
 
 
 def ensure_demo_campaign(*, now=None):

@@ -10,7 +10,6 @@ import time
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -93,23 +92,20 @@ def _kept_section(request, article):
     (``newsroom/invalidation.py``, ``common.tagcache``), and never past the closing of the
     form or ``PAGE_CACHE_SECONDS``. The reader's CSRF token and the form's signed timestamp
     are holes filled at each use."""
-    key = f"reactions-section:{article.pk}"
-    entry = cache.get(key)
-    tags = {f"article:{article.pk}"}
-    if entry is None or entry["until"] <= time.time() or tagcache.tag_versions(tags) != entry["versions"]:
-        sequence = tagcache.sequence()
-        html = _render_section(request, article, None, None, csrf_token=CSRF_HOLE, form_token=FORM_TOKEN_HOLE)
-        until = time.time() + getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+    def seconds():
+        life = getattr(settings, "PAGE_CACHE_SECONDS", 300)
         close_at = reactions_close_at(article)
         if reactions_open(article) and close_at is not None:
-            until = min(until, close_at.timestamp())
-        if sequence is not None:
-            versions = tagcache.tag_versions(tags)
-            if tagcache.sequence() == sequence:  # nothing invalidated while the rows were read
-                entry = {"html": html, "versions": versions, "until": until}
-                cache.set(key, entry, max(1, int(until - time.time())))
-        entry = {"html": html}
-    html = entry["html"]
+            life = min(life, close_at.timestamp() - time.time())
+        return life
+
+    html = tagcache.kept(
+        f"reactions-section:{article.pk}",
+        {f"article:{article.pk}"},
+        lambda: _render_section(request, article, None, None, csrf_token=CSRF_HOLE, form_token=FORM_TOKEN_HOLE),
+        seconds=seconds,
+    )
     if FORM_TOKEN_HOLE in html:
         html = html.replace(FORM_TOKEN_HOLE, make_token(article.pk))
     return mark_safe(html.replace(CSRF_HOLE, get_token(request)))
