@@ -73,16 +73,19 @@ def _render(posts) -> None:
         post.html = mark_safe(render_body(post.body, photos=photos))
 
 
-def feed_page(article: Article, page: int = 1) -> Feed:
-    """The ``page``-th page of the live (1: the newest posts, with the key posts)."""
+def feed_page(article: Article, page: int = 1, *, version: str | None = None) -> Feed:
+    """The ``page``-th page of the live (1: the newest posts, with the key posts).
+    ``version``: the live's, when the caller has just read it (the poll)."""
     posts = LivePost.objects.filter(article=article).visible().newest_first()
     start = (page - 1) * PAGE_SIZE
     window = list(posts[start : start + PAGE_SIZE + 1])
     feed = Feed(article=article, page=page, posts=window[:PAGE_SIZE], has_older=len(window) > PAGE_SIZE)
     if page == 1:
         feed.pinned = list(posts.filter(pinned=True)[:MAX_PINNED])
-    stats = LivePost.objects.filter(article=article).aggregate(count=Count("pk"), last=Max("changed_at"))
-    feed.version = version_of(article.pk, article.live, stats["count"], stats["last"])
+    if version is None:
+        stats = LivePost.objects.filter(article=article).aggregate(count=Count("pk"), last=Max("changed_at"))
+        version = version_of(article.pk, article.live, stats["count"], stats["last"])
+    feed.version = version
     for post in [*feed.posts, *feed.pinned]:
         post.article = article  # for their addresses, without a query each
     _render([*feed.posts, *feed.pinned])

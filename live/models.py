@@ -39,6 +39,12 @@ POST_EXTENSIONS = {
 }
 
 
+def plain_text(body: str) -> str:
+    """A post's sanitised HTML as the words it shows (JSON-LD, the admin, the empty check)."""
+    text = strip_tags(body.replace("</p>", "</p> ").replace("<br>", " ").replace("</li>", "</li> "))
+    return " ".join(html.unescape(text).split())
+
+
 class LivePostQuerySet(models.QuerySet):
     def visible(self):
         """What readers see: not deleted."""
@@ -100,8 +106,7 @@ class LivePost(models.Model):
     @property
     def text(self):
         """The post as plain text (JSON-LD, the admin's lists)."""
-        text = strip_tags(self.body.replace("</p>", "</p> ").replace("<br>", " ").replace("</li>", "</li> "))
-        return " ".join(html.unescape(text).split())
+        return plain_text(self.body)
 
 
 class LivePostChange(models.Model):

@@ -14,7 +14,7 @@ from articles.models import Article
 from articles.sanitize import sanitize_html
 from articles.services import user_can_publish, user_is_author
 
-from .models import LivePost, LivePostChange
+from .models import LivePost, LivePostChange, plain_text
 
 # Of stored markup: a post is a few paragraphs, never an article.
 MAX_BODY_CHARS = 10_000
@@ -49,7 +49,7 @@ def _clean_body(body) -> str:
     cleaned = sanitize_html(body)
     if len(cleaned) > MAX_BODY_CHARS:
         raise ValidationError(TOO_LONG)
-    if not cleaned or not (LivePost(body=cleaned).text or "data-file=" in cleaned):
+    if not cleaned or not (plain_text(cleaned) or "data-file=" in cleaned):
         raise ValidationError(EMPTY)
     return cleaned
 

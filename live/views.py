@@ -45,7 +45,7 @@ def updates(request, article_id):
         article = Article.objects.published().select_related("category").filter(pk=article_id).first()
         if article is None:
             raise Http404("Aucun direct à cette adresse.")
-        html = render_to_string("live/updates.html", {"feed": feed_page(article)}, request=request)
+        html = render_to_string("live/updates.html", {"feed": feed_page(article, version=version)}, request=request)
         cache.set(key, html, settings.LIVE_POLL_SECONDS * 4)
     response = HttpResponse(html)
     response["ETag"] = etag

@@ -7,25 +7,20 @@ from django.test import Client
 from django.urls import reverse
 
 from live.models import LivePost
-from newsroom import redis_cache
-from tests.newsroom.test_hardening_redis import closed_port, silent_redis, use_redis  # noqa: F401
+
+# Redis refused or hanging, with fresh circuit breakers: the hardening tests' own fixtures.
+from tests.newsroom.test_hardening_redis import (  # noqa: F401
+    _fresh_breakers,
+    dead_redis,
+    dead_redis_url,
+    silent_redis,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["refused", "hanging"])
-def dead_redis(request, settings):
-    if request.param == "refused":
-        url = f"redis://127.0.0.1:{closed_port()}/0"
-    else:
-        url = request.getfixturevalue("silent_redis")[0]
-    redis_cache._breakers.clear()
-    use_redis(settings, url)
-    yield
-    redis_cache._breakers.clear()
-
-
-def test_posting_and_reading_a_live_while_redis_is_down(dead_redis, live, reporter):
+@pytest.mark.usefixtures("dead_redis")
+def test_posting_and_reading_a_live_while_redis_is_down(live, reporter):
     desk = Client(raise_request_exception=False)
     desk.force_login(reporter)
     started = time.monotonic()
