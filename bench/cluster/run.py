@@ -27,7 +27,7 @@ sys.path.insert(0, str(BASE_DIR / "bench"))
 
 from benchlib import ensure_database  # noqa: E402
 
-from tests.cluster.cluster import Cluster  # noqa: E402
+from tests.cluster.cluster import Cluster, public_bucket  # noqa: E402
 
 SETUP = """
 from tests.factories import ArticleFactory, editor, moderator
@@ -137,31 +137,13 @@ def reader_posts(env, root, article, posts):
 
 def s3_bucket():
     """moto's S3 server on a free loopback port and a bucket (renditions public), as in tests/cluster."""
-    import uuid
-
-    import boto3
     from moto.server import ThreadedMotoServer
-
-    from tests.conftest import public_renditions_policy
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per S3 request otherwise
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    bucket = f"bench-{uuid.uuid4().hex[:12]}"
-    keys = {"AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench-secret"}
-    client = boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
-        region_name="eu-west-3",
-    )
-    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
-    client.put_bucket_policy(Bucket=bucket, Policy=public_renditions_policy(bucket))
-    env = {"AWS_STORAGE_BUCKET_NAME": bucket, "AWS_S3_ENDPOINT_URL": endpoint, "AWS_S3_REGION_NAME": "eu-west-3"}
-    return server, {**env, **keys}
+    return server, public_bucket(f"http://{host}:{port}", prefix="bench")
 
 
 def upload_to_display(env, root, uploads):

@@ -30,6 +30,32 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def public_bucket(endpoint: str, prefix: str = "cluster") -> dict:
+    """A new bucket on the S3 server at ``endpoint`` (moto), renditions public as the README
+    asks of operators: the ``AWS_*`` environment of instances that keep their media there."""
+    import boto3
+
+    from tests.conftest import public_renditions_policy
+
+    bucket = f"{prefix}-{uuid.uuid4().hex[:12]}"
+    keys = {"AWS_ACCESS_KEY_ID": "newsroom-test", "AWS_SECRET_ACCESS_KEY": "newsroom-test-secret"}
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
+        region_name="eu-west-3",
+    )
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
+    client.put_bucket_policy(Bucket=bucket, Policy=public_renditions_policy(bucket))
+    return {
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": endpoint,
+        "AWS_S3_REGION_NAME": "eu-west-3",
+        **keys,
+    }
+
+
 def gunicorn_command() -> list[str]:
     command = [str(Path(sys.executable).with_name("gunicorn"))]
     known = subprocess.run([*command, "--help"], capture_output=True, text=True).stdout

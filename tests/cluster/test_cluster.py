@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from django.conf import settings as django_settings
 
-from tests.cluster.cluster import NGINX, Cluster
+from tests.cluster.cluster import NGINX, Cluster, public_bucket
 from tests.conftest import service_missing
 
 # django_db: so that pytest-django creates the test database that the cluster copies.
@@ -80,29 +80,7 @@ def cluster_redis(worker_id):
 @pytest.fixture(scope="module")
 def cluster_bucket(s3_server):
     """A bucket of the S3 server (moto) for the instances' media, renditions public."""
-    import uuid
-
-    import boto3
-
-    from tests.conftest import public_renditions_policy
-
-    bucket = f"cluster-{uuid.uuid4().hex[:12]}"
-    keys = {"AWS_ACCESS_KEY_ID": "newsroom-test", "AWS_SECRET_ACCESS_KEY": "newsroom-test-secret"}
-    client = boto3.client(
-        "s3",
-        endpoint_url=s3_server,
-        aws_access_key_id=keys["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=keys["AWS_SECRET_ACCESS_KEY"],
-        region_name="eu-west-3",
-    )
-    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": "eu-west-3"})
-    client.put_bucket_policy(Bucket=bucket, Policy=public_renditions_policy(bucket))
-    return {
-        "AWS_STORAGE_BUCKET_NAME": bucket,
-        "AWS_S3_ENDPOINT_URL": s3_server,
-        "AWS_S3_REGION_NAME": "eu-west-3",
-        **keys,
-    }
+    return public_bucket(s3_server)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,19 @@ def redis_cache(location):
     return {"default": {"BACKEND": "newsroom.redis_cache.RedisCache", "LOCATION": location}}
 
 
+def probe_beside_a_silent_service(client, settings, point_at):
+    """GET /healthz/ (HEALTHZ_TIMEOUT 0.5 s) while ``point_at(port)`` has sent a service to a
+    listener that accepts connections and never answers: (the response, seconds taken)."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        point_at(silent.getsockname()[1])
+        settings.HEALTHZ_TIMEOUT = 0.5
+        started = time.monotonic()
+        response = client.get(URL)
+        return response, time.monotonic() - started
+
+
 def test_all_up_is_ok_and_never_cached(client, settings, redis_url):
     settings.CACHES = redis_cache(redis_url)
     response = client.get(URL)
@@ -44,14 +57,9 @@ def test_redis_down_is_degraded_but_still_200(client, settings):
 
 
 def test_hanging_redis_costs_the_prober_seconds_not_minutes(client, settings):
-    with socket.socket() as silent:  # accepts connections, never answers
-        silent.bind(("127.0.0.1", 0))
-        silent.listen(8)
-        settings.CACHES = redis_cache(f"redis://127.0.0.1:{silent.getsockname()[1]}/0")
-        settings.HEALTHZ_TIMEOUT = 0.5
-        started = time.monotonic()
-        response = client.get(URL)
-        elapsed = time.monotonic() - started
+    response, elapsed = probe_beside_a_silent_service(
+        client, settings, lambda port: setattr(settings, "CACHES", redis_cache(f"redis://127.0.0.1:{port}/0"))
+    )
     assert response.status_code == 200
     assert response.json()["checks"]["cache"] == "timeout"
     assert elapsed < 2
@@ -102,14 +110,11 @@ def test_s3_down_is_degraded_but_still_200(client, settings):
 
 
 def test_hanging_s3_costs_the_prober_seconds_not_minutes(client, settings):
-    with socket.socket() as silent:  # accepts connections, never answers
-        silent.bind(("127.0.0.1", 0))
-        silent.listen(8)
-        settings.STORAGES = {**settings.STORAGES, **s3_storages(f"http://127.0.0.1:{silent.getsockname()[1]}")}
-        settings.HEALTHZ_TIMEOUT = 0.5
-        started = time.monotonic()
-        response = client.get(URL)
-        elapsed = time.monotonic() - started
+    response, elapsed = probe_beside_a_silent_service(
+        client,
+        settings,
+        lambda port: setattr(settings, "STORAGES", {**settings.STORAGES, **s3_storages(f"http://127.0.0.1:{port}")}),
+    )
     assert response.status_code == 200
     assert response.json()["checks"]["storage"] == "timeout"
     assert response.json()["status"] == "degraded"
