@@ -39,8 +39,19 @@ __all__ = ["PageCacheMiddleware", "invalidate_tags", "tag_versions", "with_cache
 
 CSRF_INPUT = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 CSRF_PLACEHOLDER = b"\x00csrf-token\x00"
-# Headers worth keeping with a cached page (the rest is added per response).
-STORED_HEADERS = ("Content-Type", "Content-Language", ARTICLE_ID_HEADER, "Last-Modified", "X-Robots-Tag", "Link")
+# Headers kept with a cached page: the view's, and those of the middleware listed after
+# the page cache, which a hit does not pass through (the rest is added per response).
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    ARTICLE_ID_HEADER,
+    "Last-Modified",
+    "X-Robots-Tag",
+    "Link",
+    "X-Frame-Options",
+    "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
+)
 
 
 def page_timeout() -> int:
@@ -191,14 +202,14 @@ def _etag(content: bytes) -> str:
 
 def _serve(request, entry, state) -> HttpResponse:
     content = entry["content"]
-    has_form = CSRF_PLACEHOLDER in content
-    if has_form:
+    if CSRF_PLACEHOLDER in content:
         content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"].items():
         response[name] = value
-    if has_form:
-        patch_vary_headers(response, ["Cookie"])
+    # The page depends on the cookies: a session's is never served this copy (nor is the
+    # form's token another reader's), as a built page says through the session middleware.
+    patch_vary_headers(response, ["Cookie"])
     next_at = entry["next_publication"]
     _patch_shared_cache_headers(response, None if next_at is None else max(1, int(next_at - time.time()) + 1))
     response["ETag"] = entry["etag"]
@@ -242,19 +253,26 @@ class _ParameterLog(QueryDict):
 class PageCacheMiddleware:
     """Cache the anonymous GET responses whose view declared ``response.cache_tags``.
 
-    Listed last in MIDDLEWARE: the lookup happens in ``process_view``, after the CSRF
-    middleware has read the reader's cookie, and a page served from here still goes
-    back through every other middleware (read counting included). Staff, previews
-    (responses marked ``no-cache``/``private``), error pages and pages with a form error
-    (any status but 200) are never stored. A view may shorten the life of its page with
+    Listed right after the CSRF middleware, which has read the reader's cookie by then.
+    A page served from here still goes back through the middleware listed before it
+    (read counting, CSRF cookie, language, security headers, conditional GET); the ones
+    after it (authentication, messages, X-Frame-Options, CSP, axes) add nothing to an
+    anonymous page that is not stored with it. Staff, previews (responses marked
+    ``no-cache``/``private``), error pages and pages with a form error (any status but
+    200) are never stored. A view may shorten the life of its page with
     ``response.cache_timeout`` (seconds).
 
     A hit is one round trip to the cache: the page, its "still valid at" stamp and the
     invalidation counter in one ``get_many``. The stamp equals the counter while nothing
     was invalidated since the page was stored or last checked; when the counter moved,
     the versions of the page's own tags decide (a second round trip), and the stamp is
-    renewed. A view that answers without tags (robots.txt, search) is not looked up
-    again by this process; with the page cache off nothing is looked up.
+    renewed. With the page cache off nothing is looked up.
+
+    Where the lookup happens: a request without a session cookie for a page this process
+    already knows to be cached is looked up before the URL is even resolved, so a hit
+    costs no view machinery at all. Any other request is looked up once its view is
+    known (``process_view``): a signed-in user is never served nor stored, and a view
+    that answers without tags (robots.txt, search, the API) is not looked up again.
 
     One build per page at a time: the builder holds a short lock (``cache.add``); the
     others get the previous copy while it builds, or wait for the new one briefly. When
@@ -263,22 +281,44 @@ class PageCacheMiddleware:
 
     # Views known to answer anonymous GETs without cache tags.
     untagged_views = set()
+    # Keys of the pages this process has seen stored or served (a hint, never a copy):
+    # they are looked up early. Oldest forgotten first beyond KNOWN_PAGES_MAX.
+    known_pages = {}
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        view = getattr(request, "_page_cache_view", None)
-        if view is None or getattr(response, "page_cache_hit", False):
-            return response
+        key = self._known_key(request)
+        if key is not None:
+            served = self._lookup(request, key)
+            if served is not None:
+                return served
         try:
-            self._after_view(request, response, view)
+            response = self.get_response(request)
+            view = getattr(request, "_page_cache_view", None)
+            if view is not None and not getattr(response, "page_cache_hit", False):
+                self._after_view(request, response, view)
+            return response
         finally:
             lock = getattr(request, "_page_cache_lock", None)
             if lock:
                 cache.delete(lock)
-        return response
+
+    def _known_key(self, request):
+        """The page's key when it can be looked up before its view is known: an anonymous
+        reader for sure (no session cookie), a page this process has seen cached."""
+        if (
+            request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or not page_cache_on()
+        ):
+            return None
+        params = _key_parameters(request)
+        if params is None:
+            return None
+        key = _page_key(request, params)
+        return key if key in self.known_pages else None
 
     def _after_view(self, request, response, view):
         if getattr(response, "cache_tags", None) is None:
@@ -293,7 +333,8 @@ class PageCacheMiddleware:
         _patch_shared_cache_headers(response, until_next)
         sequence_before = getattr(request, "_page_cache_sequence", None)
         if sequence_before is not None and _reads_its_key(request):
-            store_page(request, response, sequence_before, stored=stored, until_next=until_next)
+            if store_page(request, response, sequence_before, stored=stored, until_next=until_next):
+                _remember(request._page_cache_key)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not _cacheable_request(request):
@@ -301,12 +342,22 @@ class PageCacheMiddleware:
         request._page_cache_view = view_func
         if request.GET:
             request.GET = _ParameterLog.of(request.GET)
+        if hasattr(request, "_page_cache_key"):
+            return None  # looked up before the view was known: a miss, being built
         if not page_cache_on() or view_func in self.untagged_views:
             return None
         params = _key_parameters(request)
         if params is None:
             return None
         key = _page_key(request, params)
+        served = self._lookup(request, key)
+        if served is not None:
+            _remember(key)
+        return served
+
+    def _lookup(self, request, key):
+        """The page served from the cache, or None when this request must build it (then
+        holding the build lock when the page can be stored)."""
         request._page_cache_key = key
         found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
         entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
@@ -347,6 +398,17 @@ class PageCacheMiddleware:
         return None
 
 
+KNOWN_PAGES_MAX = 20_000
+
+
+def _remember(key: str) -> None:
+    known = PageCacheMiddleware.known_pages
+    if key not in known:
+        if len(known) >= KNOWN_PAGES_MAX:
+            del known[next(iter(known))]
+        known[key] = True
+
+
 def _fresh_entry(key):
     """The stored page if it is valid at the current counter (it was just built)."""
     found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
@@ -376,16 +438,16 @@ def _stored_content(response) -> bytes:
     return CSRF_INPUT.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
 
 
-def store_page(request, response, sequence_before, *, stored, until_next) -> None:
+def store_page(request, response, sequence_before, *, stored, until_next) -> bool:
     page_tags = set(response.cache_tags) | {"schedule"}
     versions = tag_versions(page_tags)
     if _sequence() != sequence_before:
         # Something was invalidated while the page was built: it may be outdated.
-        return
+        return False
     timeout = getattr(response, "cache_timeout", None)
     timeout = page_timeout() if timeout is None else timeout
     if timeout <= 0:
-        return  # caching turned off for this kind of page (e.g. ARTICLE_PAGE_CACHE_SECONDS=0)
+        return False  # caching turned off for this kind of page (e.g. ARTICLE_PAGE_CACHE_SECONDS=0)
     if until_next is not None:
         timeout = min(timeout, until_next)
     now = time.time()
@@ -402,6 +464,7 @@ def store_page(request, response, sequence_before, *, stored, until_next) -> Non
     }
     cache.set_many({key: entry, _stamp_key(key): sequence_before}, timeout)
     response["X-Page-Cache"] = "miss"
+    return True
 
 
 def with_cache_tags(view, tags):
@@ -421,5 +484,7 @@ def with_cache_tags(view, tags):
 
 
 def forget_views() -> None:
-    """Forget what this process learnt about views (tests run many URLconfs in one process)."""
+    """Forget what this process learnt about views and pages (tests run many URLconfs in
+    one process)."""
     PageCacheMiddleware.untagged_views.clear()
+    PageCacheMiddleware.known_pages.clear()

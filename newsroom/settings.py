@@ -92,14 +92,15 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Right after the CSRF middleware has read the reader's cookie; a hit answers from
+    # here, before the URL is resolved (newsroom/cache.py says what it skips).
+    "newsroom.cache.PageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # After authentication: answers a locked-out login with newsroom.login_throttle's page.
     "axes.middleware.AxesMiddleware",
-    # Last, so that its lookup runs after the CSRF middleware has read the cookie.
-    "newsroom.cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

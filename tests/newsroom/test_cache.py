@@ -77,6 +77,31 @@ def test_logged_in_users_are_never_served_nor_stored(client):
     assert calls() == 3
 
 
+def test_a_known_page_is_served_before_its_url_is_resolved(client, monkeypatch):
+    from django.core.handlers.base import BaseHandler
+
+    resolved = []
+    original = BaseHandler.resolve_request
+    monkeypatch.setattr(
+        BaseHandler, "resolve_request", lambda self, request: resolved.append(1) or original(self, request)
+    )
+    client.get("/page/")
+    assert len(resolved) == 1
+    for _ in range(3):
+        assert client.get("/page/")["X-Page-Cache"] == "hit"
+    assert len(resolved) == 1
+    page_cache.invalidate_tags("home")
+    assert client.get("/page/").content == b"page 2"  # the early lookup follows invalidations too
+    assert len(resolved) == 2
+
+
+def test_a_reader_with_a_session_cookie_is_looked_up_once_their_user_is_known(client):
+    client.get("/page/")
+    client.cookies["sessionid"] = "expired-or-forged"
+    response = client.get("/page/")
+    assert response["X-Page-Cache"] == "hit" and calls() == 1
+
+
 def test_post_is_never_served_from_cache(client):
     client.get("/page/")
     client.post("/page/")

@@ -172,6 +172,36 @@ def test_cache_control_is_the_same_with_the_page_cache_on_or_off(client, article
     assert "public" in off["Cache-Control"]
 
 
+PER_RESPONSE = {"X-Page-Cache", "X-Request-ID", "Date"}
+
+
+def headers_of(response):
+    headers = {name: value for name, value in response.headers.items() if name not in PER_RESPONSE}
+    headers["Vary"] = {part.strip() for part in headers.get("Vary", "").split(",")}
+    return headers, sorted(response.cookies)
+
+
+@pytest.mark.parametrize("page", ["home", "article", "section"])
+def test_a_page_from_the_cache_carries_the_headers_of_a_page_built(client, article, settings, page, backend):
+    """A hit skips the middleware listed after the page cache (CSP, X-Frame-Options…):
+    what they add is kept with the page."""
+    url = {
+        "home": reverse("home"),
+        "article": article.get_absolute_url(),
+        "section": article.category.get_absolute_url(),
+    }[page]
+    miss, hit = Client(HTTP_USER_AGENT=FIREFOX).get(url), Client(HTTP_USER_AGENT=FIREFOX).get(url)
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    assert headers_of(hit) == headers_of(miss)
+    assert {"Content-Security-Policy", "X-Frame-Options", "Content-Language"} <= set(hit.headers)
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.ARTICLE_PAGE_CACHE_SECONDS = 0
+    off, built = headers_of(Client(HTTP_USER_AGENT=FIREFOX).get(url)), headers_of(miss)
+    # Built afresh, the form's signed time differs, and with it the ETag: only its presence.
+    assert off[0].pop("ETag") and built[0].pop("ETag")
+    assert off == built
+
+
 def test_an_unchanged_article_keeps_its_etag_for_every_reader(article):
     url = article.get_absolute_url()
     first = Client(HTTP_USER_AGENT=FIREFOX).get(url)
