@@ -7,7 +7,7 @@ tags, the headline and dateline, the photo, standfirst, body, encadrés, notes a
 and "À lire également") is rendered once and kept in the cache under the article's id,
 with the versions of the page's cache tags (``common.tagcache``): the editor's action
 that invalidates the page invalidates its fragments too. A page build then costs the
-article's row, the fragments (two round trips), and what belongs to the reader (the
+article's row, the fragments (one round trip), and what belongs to the reader (the
 counter, the reactions, the ads).
 
 Fragments expire after ``PAGE_CACHE_SECONDS`` (so a newly published article reaches
@@ -19,7 +19,6 @@ only). Previews are never stored.
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -33,7 +32,7 @@ from .models import Article, ArticleAuthor
 
 FRAGMENTS = ("og_image", "head", "top", "main", "tail")
 # Part of the key: a deploy that changes the fragments' templates starts from new keys.
-VERSION = 2
+VERSION = 3
 
 
 def _key(article_id: int) -> str:
@@ -43,10 +42,10 @@ def _key(article_id: int) -> str:
 
 def cached_fragments(article_id: int) -> dict | None:
     """The stored fragments of an article, if nothing they show changed since."""
-    entry = cache.get(_key(article_id))
-    if entry is None or tagcache.tag_versions(entry["tags"]) != entry["versions"]:
+    entry = tagcache.fresh(_key(article_id))
+    if entry is None:
         return None
-    return {**{name: mark_safe(html) for name, html in entry["html"].items()}, "tags": entry["tags"]}
+    return {**{name: mark_safe(html) for name, html in entry["value"].items()}, "tags": entry["tags"]}
 
 
 def _seconds_to_keep(now) -> int:
@@ -71,6 +70,8 @@ def render_fragments(request, article, *, related_articles, is_preview: bool) ->
         Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
         "boxes",
         "notes",
+        "lead_photo",
+        "category__parent",
     )
     category = article.category
     region = category.parent if category.parent_id else category
@@ -107,14 +108,11 @@ def render_fragments(request, article, *, related_articles, is_preview: bool) ->
         *(f"byline:{author.pk}" for author in authors),
         *(f"tag:{tag.slug}" for tag in tags),
     }
-    versions = None if sequence is None else tagcache.tag_versions(page_tags)
     html = {
         name: mark_safe(render_to_string(f"articles/fragments/{name}.html", context, request=request))
         for name in FRAGMENTS
     }
-    if versions is not None and tagcache.sequence() == sequence:
-        # Unchanged counter: nothing was invalidated while the rows above were read.
-        timeout = _seconds_to_keep(timezone.now())
-        if timeout > 0:
-            cache.set(_key(article.pk), {"html": html, "tags": page_tags, "versions": versions}, timeout)
+    if sequence is not None:
+        # Kept unless something was invalidated while the rows above were read.
+        tagcache.store(_key(article.pk), html, page_tags, before=sequence, seconds=_seconds_to_keep(timezone.now()))
     return {**html, "tags": page_tags}

@@ -74,6 +74,52 @@ def invalidate_tags(*tags) -> None:
     _bump_sequence()
 
 
+def stamp_key(key: str) -> str:
+    """Where the counter value at which the entry under ``key`` was last found valid is kept."""
+    return key + ":valid-at"
+
+
+def fresh(key: str):
+    """The entry stored under ``key`` by ``store()``, if none of its tags changed since.
+
+    One round trip while nothing was invalidated anywhere: the entry, its stamp and the
+    counter in one ``get_many``; the stamp equals the counter when nothing moved since
+    the entry was stored or last checked. When the counter moved, the versions of the
+    entry's own tags decide (a second round trip) and the stamp is renewed, so the next
+    reader is back to one round trip.
+    """
+    stamp = stamp_key(key)
+    found = cache.get_many([key, stamp, SEQUENCE_KEY])
+    entry, counter = found.get(key), found.get(SEQUENCE_KEY)
+    if entry is None or entry["until"] <= time.time():
+        return None
+    if counter is not None and found.get(stamp) == counter:
+        return entry
+    if tag_versions(entry["tags"]) != entry["versions"]:
+        return None
+    if counter is not None:
+        cache.set(stamp, counter, max(1, int(entry["until"] - time.time())))
+    return entry
+
+
+def store(key: str, value, tags, *, before: int | None, seconds: float) -> bool:
+    """Keep ``value`` under ``key`` for ``seconds`` while none of ``tags`` changes.
+
+    ``before`` is the counter (``sequence()``) read before the rows behind ``value``
+    were: if anything was invalidated since, ``value`` may be outdated and is not kept.
+    Returns whether it was kept.
+    """
+    if before is None or seconds <= 0:
+        return False
+    versions = tag_versions(tags)
+    if sequence() != before:
+        return False
+    entry = {"value": value, "tags": set(tags), "versions": versions, "until": time.time() + seconds}
+    timeout = max(1, int(seconds) + 1)
+    cache.set_many({key: entry, stamp_key(key): before}, timeout)
+    return True
+
+
 def kept(key: str, tags, build, *, seconds):
     """``build()``'s value, kept under ``key`` while none of ``tags`` changed.
 
@@ -81,15 +127,10 @@ def kept(key: str, tags, build, *, seconds):
     less keeps nothing. A build during which something was invalidated may have read
     outdated rows and is not kept; with the cache unreachable every call builds.
     """
-    entry = cache.get(key)
-    if entry is not None and entry["until"] > time.time() and tag_versions(entry["tags"]) == entry["versions"]:
+    entry = fresh(key)
+    if entry is not None:
         return entry["value"]
     before = sequence()
     value = build()
-    life = seconds() if callable(seconds) else seconds
-    if before is not None and life > 0:
-        versions = tag_versions(tags)
-        if sequence() == before:
-            entry = {"value": value, "tags": set(tags), "versions": versions, "until": time.time() + life}
-            cache.set(key, entry, max(1, int(life) + 1))
+    store(key, value, tags, before=before, seconds=seconds() if callable(seconds) else seconds)
     return value
