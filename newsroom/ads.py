@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from common import tagcache
@@ -14,16 +15,18 @@ TOP_SLOT = "haut-de-page"
 
 
 def ad_for_placement(slug, *, now=None):
-    """The running campaign of a placement, or None (then no box is drawn at all).
+    """The running campaign of a placement, or None (then no box is drawn at all)."""
+    return AdCampaign.objects.for_placement(slug, now=now)
 
-    Every page build draws the slot: the answer is kept in the cache under the ``ads``
+
+def ad_slot_html(slug) -> str:
+    """The slot as every page draws it ("" when no campaign runs).
+
+    Every page build draws the slot: it is kept rendered in the cache under the ``ads``
     tag (which any change to a campaign or a placement bumps, ``newsroom/invalidation.py``)
     until public pages next change by themselves (a campaign starting or ending among
-    them). The query cost 1.9 ms of CPU per page build,
-    a tenth of an article's (bench/README.md, issue 15). With ``now`` given, the
-    database is asked."""
-    if now is not None:
-        return AdCampaign.objects.for_placement(slug, now=now)
+    them). Asking the database and rendering cost 3.2 ms of CPU per page build against
+    well under a millisecond kept (bench/README.md, issue 15)."""
 
     def seconds():
         # Until public pages next change by themselves (a campaign's start or end among
@@ -32,7 +35,10 @@ def ad_for_placement(slug, *, now=None):
         limit = getattr(settings, "PAGE_CACHE_SECONDS", 300)
         return limit if until_next is None else min(limit, until_next - 1)
 
-    return tagcache.kept(f"ad-slot:{slug}", {"ads"}, lambda: AdCampaign.objects.for_placement(slug), seconds=seconds)
+    def build():
+        return render_to_string("includes/ad_slot.html", {"campaign": ad_for_placement(slug), "slot": slug})
+
+    return tagcache.kept(f"ad-slot-html:{slug}", {"ads"}, build, seconds=seconds)
 
 
 def ensure_demo_campaign(*, now=None):

@@ -4,7 +4,9 @@ the alerte info and the footer's pages.
 Built from the database once, then kept in the default cache until a category, an
 alert or a site page changes (``chrome_changed``) or the alert starts or ends, so that
 the chrome adds no query to a page. Plain dicts and strings are stored, never model
-instances, so that a cached entry survives a deploy that changes the models.
+instances, so that a cached entry survives a deploy that changes the models. The three
+parts are kept rendered too (``html``): the same on every page, they cost a page build
+nothing but the lookup.
 """
 
 import logging
@@ -12,6 +14,7 @@ import logging
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models.signals import post_delete, post_save
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,8 +24,10 @@ from .models import BreakingNews, SitePage
 
 logger = logging.getLogger(__name__)
 
-CHROME_KEY = "site-chrome:v1"
-EMPTY_CHROME = {"regions": [], "alert": None, "pages": [], "until": None}
+CHROME_KEY = "site-chrome:v2"
+EMPTY_CHROME = {"regions": [], "alert": None, "pages": [], "until": None, "html": {}}
+# The parts every page shows, by the name base.html gives them: their templates.
+PARTS = {"menu": "includes/menu.html", "alert": "includes/breaking.html", "footer": "includes/footer_pages.html"}
 
 
 def _build(now):
@@ -40,7 +45,7 @@ def _build(now):
         {"title": page.title, "url": page.get_absolute_url()}
         for page in SitePage.objects.filter(in_footer=True).only("title", "slug")
     ]
-    return {
+    chrome = {
         "regions": regions,
         "alert": (
             {
@@ -54,6 +59,8 @@ def _build(now):
         "pages": pages,
         "until": min(changes, default=None),
     }
+    chrome["html"] = {name: render_to_string(template, {"site": chrome}) for name, template in PARTS.items()}
+    return chrome
 
 
 def _url(path):
@@ -61,7 +68,8 @@ def _url(path):
 
 
 def site_chrome(now=None) -> dict:
-    """{"regions": [...], "alert": {...} | None, "pages": [...]}, for base.html."""
+    """{"regions": [...], "alert": {...} | None, "pages": [...], "html": {part: rendered}},
+    for base.html."""
     now = now or timezone.now()
     chrome = cache.get(CHROME_KEY)
     if chrome is None or (chrome["until"] is not None and chrome["until"] <= now):

@@ -1,11 +1,11 @@
 from django import template
 
-from newsroom.ads import ad_for_placement
+from newsroom.ads import ad_slot_html
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/ad_slot.html")
+@register.simple_tag
 def ad_slot(slug):
     """The ad of a placement, or nothing at all when no campaign is running."""
-    return {"campaign": ad_for_placement(slug), "slot": slug}
+    return ad_slot_html(slug)

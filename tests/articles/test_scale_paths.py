@@ -11,7 +11,7 @@ from articles.admin import YearProbingQuerySet
 from articles.models import Article
 from articles.views import PAGE_SIZE
 from newsroom import views as home_views
-from newsroom.ads import TOP_SLOT, ad_for_placement
+from newsroom.ads import TOP_SLOT, ad_slot_html
 from newsroom.chrome import site_chrome
 from tests.factories import ArticleFactory, SectionFactory, editor
 
@@ -197,7 +197,7 @@ def test_tag_page_query_count_does_not_grow_with_the_tag(client, django_assert_m
         client.get("/mots-cles/lac/", {"page": 1})
     _tagged(PAGE_SIZE + 5)
     site_chrome()  # the new sections enter the site's menu, built once for every page
-    ad_for_placement(TOP_SLOT)  # new regions touch the site's chrome: the ad slot is read again once
+    ad_slot_html(TOP_SLOT)  # new regions touch the site's chrome: the ad slot is read again once
     with django_assert_max_num_queries(len(few)):
         client.get("/mots-cles/lac/", {"page": 2})
 
