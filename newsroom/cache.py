@@ -18,7 +18,10 @@ placeholder and each reader gets a fresh token of their own when the page is ser
 import functools
 import hashlib
 import re
+import threading
 import time
+import uuid
+from collections import OrderedDict
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
@@ -174,7 +177,7 @@ def _key_parameters(request) -> list | None:
 def _page_key(request, params) -> str:
     # The scheme too: without SITE_URL, absolute links follow the request's.
     raw = f"{request.scheme}|{request.get_host()}|{request.path}|{urlencode(params)}".encode()
-    return "page2:" + hashlib.sha256(raw).hexdigest()
+    return "page3:" + hashlib.sha256(raw).hexdigest()
 
 
 def _cacheable_request(request) -> bool:
@@ -263,10 +266,12 @@ class PageCacheMiddleware:
     ``response.cache_timeout`` (seconds).
 
     A hit is one round trip to the cache: the page, its "still valid at" stamp and the
-    invalidation counter in one ``get_many``. The stamp equals the counter while nothing
-    was invalidated since the page was stored or last checked; when the counter moved,
-    the versions of the page's own tags decide (a second round trip), and the stamp is
-    renewed. With the page cache off nothing is looked up.
+    invalidation counter in one ``get_many``. The stamp holds the counter and the build
+    it vouches for; it equals the counter while nothing was invalidated since the page was
+    stored or last checked; when the counter moved, the versions of the page's own tags
+    decide (a second round trip), and the stamp is renewed. A page this process served
+    lately is kept here too (``LocalCopies``): its hit asks for the stamp and the counter
+    only. With the page cache off nothing is looked up.
 
     Where the lookup happens: a request without a session cookie for a page this process
     already knows to be cached is looked up before the URL is even resolved, so a hit
@@ -359,14 +364,21 @@ class PageCacheMiddleware:
         """The page served from the cache, or None when this request must build it (then
         holding the build lock when the page can be stored)."""
         request._page_cache_key = key
-        found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
-        entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
+        stamp_key = _stamp_key(key)
+        copy = LOCAL.get(key)
+        found = cache.get_many([stamp_key, SEQUENCE_KEY] if copy else [key, stamp_key, SEQUENCE_KEY])
+        stamp, sequence = found.get(stamp_key), found.get(SEQUENCE_KEY)
+        entry = found.get(key)
+        if copy is not None:
+            # The stamp names the build it vouches for: another one means a newer page
+            # was stored (or the stamp expired), read it.
+            entry = copy if stamp is not None and stamp[1] == copy["build"] else cache.get(key)
         if entry is not None and sequence is not None:
-            if found.get(_stamp_key(key)) == sequence:
-                return _serve(request, entry, "hit")
+            if stamp == (sequence, entry["build"]):
+                return _serve(request, LOCAL.keep(key, entry), "hit")
             if tag_versions(entry["tags"]) == entry["versions"]:
-                cache.set(_stamp_key(key), sequence, max(1, int(entry["expires"] - time.time())))
-                return _serve(request, entry, "hit")
+                cache.set(stamp_key, (sequence, entry["build"]), max(1, int(entry["expires"] - time.time())))
+                return _serve(request, LOCAL.keep(key, entry), "hit")
         if sequence is None:
             sequence = _sequence()
             if sequence is None:
@@ -413,9 +425,69 @@ def _fresh_entry(key):
     """The stored page if it is valid at the current counter (it was just built)."""
     found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
     entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
-    if entry is not None and sequence is not None and found.get(_stamp_key(key)) == sequence:
+    if entry is not None and sequence is not None and found.get(_stamp_key(key)) == (sequence, entry["build"]):
         return entry
     return None
+
+
+class LocalCopies:
+    """This process's copies of the pages it serves most, so that a hit fetches only the
+    stamp and the counter (two small values), not the page.
+
+    A copy is served only when the shared stamp names its build and equals the counter,
+    exactly the condition under which the shared entry itself would be served: a copy
+    can never be older than an invalidation, nor than a newer build stored by another
+    process. At most ``PAGE_CACHE_LOCAL_BYTES`` of pages per process, least recently
+    served forgotten first; 0 keeps none.
+    """
+
+    def __init__(self):
+        self._copies = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._copies.get(key)
+            if entry is None:
+                return None
+            if entry["expires"] <= time.time():
+                self._drop(key)
+                return None
+            self._copies.move_to_end(key)
+            return entry
+
+    def keep(self, key, entry):
+        """Keep ``entry`` (just found valid) and return it."""
+        budget = settings.PAGE_CACHE_LOCAL_BYTES
+        size = len(entry["content"])
+        with self._lock:
+            if self._copies.get(key) is not entry:
+                self._drop(key)
+                if size <= budget:
+                    self._copies[key] = entry
+                    self._size += size
+                while self._size > budget:
+                    self._drop(next(iter(self._copies)))
+        return entry
+
+    def last_key(self):
+        """The key of the copy served last (None when none is kept)."""
+        with self._lock:
+            return next(reversed(self._copies), None)
+
+    def _drop(self, key):
+        entry = self._copies.pop(key, None)
+        if entry is not None:
+            self._size -= len(entry["content"])
+
+    def clear(self):
+        with self._lock:
+            self._copies.clear()
+            self._size = 0
+
+
+LOCAL = LocalCopies()
 
 
 def _reads_its_key(request) -> bool:
@@ -453,6 +525,7 @@ def store_page(request, response, sequence_before, *, stored, until_next) -> boo
     now = time.time()
     key = request._page_cache_key
     entry = {
+        "build": uuid.uuid4().hex,  # what the stamp vouches for (see LocalCopies)
         "content": stored,
         "status": response.status_code,
         "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
@@ -462,7 +535,8 @@ def store_page(request, response, sequence_before, *, stored, until_next) -> boo
         "expires": now + timeout,
         "next_publication": None if until_next is None else now + until_next,
     }
-    cache.set_many({key: entry, _stamp_key(key): sequence_before}, timeout)
+    cache.set_many({key: entry, _stamp_key(key): (sequence_before, entry["build"])}, timeout)
+    LOCAL.keep(key, entry)
     response["X-Page-Cache"] = "miss"
     return True
 
@@ -488,3 +562,4 @@ def forget_views() -> None:
     one process)."""
     PageCacheMiddleware.untagged_views.clear()
     PageCacheMiddleware.known_pages.clear()
+    LOCAL.clear()

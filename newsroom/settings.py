@@ -141,6 +141,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # lags by at most that much.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 ARTICLE_PAGE_CACHE_SECONDS = int(os.environ.get("ARTICLE_PAGE_CACHE_SECONDS", 60))
+# Each process keeps copies of the pages it serves most, up to this many bytes, so that
+# a hit fetches only two small values from the cache (newsroom.cache.LocalCopies).
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024))
 
 # Tag slugs in ASCII ("mobilite" for "mobilité"): they appear in /mots-cles/<slug>/.
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True

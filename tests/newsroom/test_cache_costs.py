@@ -39,6 +39,7 @@ class CountingCache:
     def __init__(self, real):
         self.real = real
         self.calls = []
+        self.arguments = []
 
     def __getattr__(self, name):
         attribute = getattr(self.real, name)
@@ -47,6 +48,7 @@ class CountingCache:
 
         def counted(*args, **kwargs):
             self.calls.append(name)
+            self.arguments.append(args[0] if args else None)
             return attribute(*args, **kwargs)
 
         return counted
@@ -90,6 +92,43 @@ def test_after_an_unrelated_invalidation_one_more_round_trip_then_one_again(clie
     round_trips.clear()
     assert client.get("/page/")["X-Page-Cache"] == "hit"
     assert round_trips == ["get_many"]
+
+
+def test_a_page_served_lately_fetches_only_its_stamp_and_the_counter(client, bare_views, monkeypatch, backend):
+    """The process's copy is served: the page itself does not cross the network again."""
+    client.get("/page/")
+    counting = CountingCache(django_cache)
+    monkeypatch.setattr(page_cache, "cache", counting)
+    assert client.get("/page/").content == b"page 1"
+    assert counting.calls == ["get_many"]
+    (asked,) = counting.arguments
+    assert sorted(asked) == sorted([page_cache.SEQUENCE_KEY, page_cache._stamp_key(page_cache.LOCAL.last_key())])
+
+
+def test_a_local_copy_never_hides_a_page_another_process_built(client, bare_views):
+    client.get("/page/")
+    key = page_cache.LOCAL.last_key()
+    old_copy = page_cache.LOCAL.get(key)
+    page_cache.invalidate_tags("home")
+    page_cache.LOCAL.clear()  # another process: it rebuilds and stores the page
+    assert client.get("/page/").content == b"page 2"
+    page_cache.LOCAL.clear()
+    page_cache.LOCAL.keep(key, old_copy)  # this process still holds the first build
+    response = client.get("/page/")
+    assert response.content == b"page 2" and response["X-Page-Cache"] == "hit"
+    assert cache_urls.CALLS["n"] == 2
+
+
+def test_local_copies_stay_within_their_budget(client, bare_views, settings):
+    settings.PAGE_CACHE_LOCAL_BYTES = 0
+    client.get("/page/")
+    assert page_cache.LOCAL.last_key() is None
+    assert client.get("/page/")["X-Page-Cache"] == "hit"  # from the shared cache
+    settings.PAGE_CACHE_LOCAL_BYTES = len(b"page 1") * 2
+    for n in range(1, 4):
+        client.get(f"/page/?page={n}")
+    assert page_cache.LOCAL._size <= settings.PAGE_CACHE_LOCAL_BYTES
+    assert len(page_cache.LOCAL._copies) == 2  # the two pages served last
 
 
 def test_a_view_without_cache_tags_costs_no_round_trip(client, round_trips):
