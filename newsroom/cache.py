@@ -28,12 +28,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, QueryDict
-from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
 
 from common import tagcache
+from common.csrf import form_token
 from common.http import ARTICLE_ID_HEADER
 from common.tagcache import SEQUENCE_KEY, invalidate_tags, tag_versions
 
@@ -206,7 +206,7 @@ def _etag(content: bytes) -> str:
 def _serve(request, entry, state) -> HttpResponse:
     content = entry["content"]
     if CSRF_PLACEHOLDER in content:
-        content = content.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+        content = content.replace(CSRF_PLACEHOLDER, form_token(request).encode())
     response = HttpResponse(content, status=entry["status"])
     for name, value in entry["headers"].items():
         response[name] = value

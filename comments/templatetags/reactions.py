@@ -10,13 +10,13 @@ import time
 
 from django import template
 from django.conf import settings
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from common import tagcache
+from common.csrf import form_token
 from common.french import french_datetime
 
 from ..forms import ReactionForm, make_token
@@ -108,7 +108,7 @@ def _kept_section(request, article):
     )
     if FORM_TOKEN_HOLE in html:
         html = html.replace(FORM_TOKEN_HOLE, make_token(article.pk))
-    return mark_safe(html.replace(CSRF_HOLE, get_token(request)))
+    return mark_safe(html.replace(CSRF_HOLE, form_token(request)))
 
 
 @register.simple_tag
