@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throughput: gunicorn (2 sync workers), PostgreSQL (the big scale data set), Redis,
-# DEBUG off; wrk with 16 connections (one per wrk thread); for each page a warm-up then 3 runs; medians.
+# DEBUG off; wrk with 16 connections (one per wrk thread); each page warmed up, then 3 rounds in
+# which every page runs once in turn; medians.
 #
 #   bench/throughput/run.sh
 #
@@ -48,18 +49,19 @@ for _ in $(seq 50); do curl -fsS -o /dev/null "$BASE/robots.txt" 2>/dev/null && 
 
 READS_BEFORE=$($PY bench/throughput/helper.py reads "$ARTICLE_ID")
 echo "connections=$CONNECTIONS" >> "$OUT/results.txt"
-bench() {  # bench NAME PATH
+warmup() {  # warmup NAME PATH
     local name=$1 path=$2
-    if [[ -n "${PROFILE:-}" ]]; then  # py-spy on one worker during a run of this page
+    if [[ -n "${PROFILE:-}" ]]; then  # py-spy on one worker during the warm-up of this page
         ( sleep 1; .venv/bin/py-spy record --nonblocking --format raw --duration "$((WARMUP - 2))" \
             --pid "$(pgrep -P "$(cat "$OUT/gunicorn.pid")" | head -1)" --output "$OUT/profile-$name.txt" \
             > /dev/null 2>&1 || echo "py-spy failed for $name" ) &
     fi
     wrk_readers "$path" "$WARMUP" "w$RANDOM$RANDOM" | sed "s/^/$name warmup /" | tee -a "$OUT/results.txt"
-    for run in 1 2 3; do
-        echo "$name run$run load=$(cut -d' ' -f1 /proc/loadavg) $(wrk_readers "$path" "$DURATION" "r$run$RANDOM$RANDOM")" \
-            | tee -a "$OUT/results.txt"
-    done
+}
+measure() {  # measure RUN NAME PATH
+    local run=$1 name=$2 path=$3
+    echo "$name run$run load=$(cut -d' ' -f1 /proc/loadavg) $(wrk_readers "$path" "$DURATION" "r$run$RANDOM$RANDOM")" \
+        | tee -a "$OUT/results.txt"
 }
 # bench/reads/readers.lua: a new reader per request; each wrk thread holds one connection
 # and times itself, ending on /robots.txt, so no read is in flight when wrk stops and
@@ -77,16 +79,20 @@ wrk_readers() {  # wrk_readers PATH SECONDS NONCE [ETAG]
     wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/reads/readers.lua "$BASE$1" -- "$2" "$3" \
         | grep RESULT
 }
-bench robots.txt /robots.txt
-bench article "$ARTICLE_PATH"
-bench article_304 @304
-# An unknown parameter keeps the page out of the page cache: built for every reader.
-bench article_uncached "$ARTICLE_PATH?bench=uncached"
+# The pages, then 3 rounds in which each page runs once in turn: a page and the ceiling it
+# is compared with see the same machine (on a shared 2-core VM, robots.txt alone varied by
+# 20 % from one minute to the next).
+PAGES=(robots.txt /robots.txt article "$ARTICLE_PATH" article_304 @304
+    article_uncached "$ARTICLE_PATH?bench=uncached" home / section "$SECTION_PATH")
+# (article_uncached: an unknown parameter keeps the page out of the page cache, so it is
+# built for every reader.)
+for ((i = 0; i < ${#PAGES[@]}; i += 2)); do warmup "${PAGES[i]}" "${PAGES[i + 1]}"; done
+for run in 1 2 3; do
+    for ((i = 0; i < ${#PAGES[@]}; i += 2)); do measure "$run" "${PAGES[i]}" "${PAGES[i + 1]}"; done
+done
 sleep 2  # the workers send their queued reads every READS_QUEUE_SECONDS (0.5 s)
 # Before the stampede below, whose readers read the article too.
 READS_AFTER=$($PY bench/throughput/helper.py reads "$ARTICLE_ID")
-bench home /
-bench section "$SECTION_PATH"
 $PY bench/throughput/stampede.py "$BASE" --readers 64 | tee -a "$OUT/results.txt"
 
 # Peak resident memory of each worker (VmHWM: high-water mark since it started).
