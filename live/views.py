@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET
 
 from articles.models import Article
 
-from .feed import feed_page, public_version
+from .feed import feed_page, poll_version
 
 
 def _shared(response):
@@ -30,7 +30,7 @@ def _shared(response):
 
 @require_GET
 def updates(request, article_id):
-    version = public_version(article_id)
+    version = poll_version(article_id)
     if version is None:
         raise Http404("Aucun direct à cette adresse.")
     etag = f'"live-{version}"'

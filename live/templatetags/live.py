@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 
 from common.french import day_month, hour_minute
 
-from ..feed import Feed, feed_page, page_number
+from ..feed import Feed, feed_page, page_number, poll_version
 
 register = template.Library()
 
@@ -43,7 +43,8 @@ def live_feed(context, article):
     page = page_number(request.GET.get("page") if request is not None else None)
     if page is None:
         raise Http404("Cette page du direct n'existe pas.")
-    feed = feed_page(article, page)
+    # A public live's version is kept for its poll (no query); a preview's is counted.
+    feed = feed_page(article, page, version=None if context.get("is_preview") else poll_version(article.pk))
     if page > 1 and not feed.posts:
         raise Http404("Cette page du direct n'existe pas.")
     html = render_to_string(

@@ -140,15 +140,18 @@ def liveblog_jsonld(article, posts):
     data["coverageStartTime"] = data["datePublished"]
     if article.live == article.Live.ENDED:
         data["coverageEndTime"] = data["dateModified"]
+    # A post's address is the page's with its anchor (LivePost.get_absolute_url): the
+    # page's is reversed once, not once a post (120 µs each, 30 posts a page).
+    page_url = absolute(article.get_absolute_url())
     data["liveBlogUpdate"] = [
         {
             "@type": "BlogPosting",
-            "headline": post.text[:110],
-            "articleBody": post.text,
+            "headline": text[:110],
+            "articleBody": text,
             "datePublished": iso(post.created_at),
             "dateModified": iso(post.edited_at or post.created_at),
-            "url": absolute(post.get_absolute_url()),
+            "url": f"{page_url}#{post.anchor}",
         }
-        for post in posts
+        for post, text in ((post, post.text) for post in posts)
     ]
     return json_ld(data)

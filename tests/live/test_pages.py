@@ -96,11 +96,22 @@ def test_every_change_moves_the_etag(client, live, reporter, change):
     assert client.get(poll_url(live), headers={"if-none-match": etag}).status_code == 200
 
 
-def test_the_poll_costs_one_query_when_nothing_changed(client, live, reporter, django_assert_num_queries):
+def test_the_poll_asks_the_database_nothing_between_two_changes(client, live, reporter, django_assert_num_queries):
     post(live, reporter, "Un")
     etag = client.get(poll_url(live))["ETag"]
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         assert client.get(poll_url(live), headers={"if-none-match": etag}).status_code == 304
+        assert client.get(poll_url(live))["ETag"] == etag
+    post(live, reporter, "Deux")
+    assert client.get(poll_url(live), headers={"if-none-match": etag}).status_code == 200
+
+
+def test_a_live_unpublished_stops_answering_its_poll(client, live, reporter):
+    post(live, reporter, "Un")
+    assert client.get(poll_url(live)).status_code == 200
+    live.status = type(live).Status.DRAFT
+    live.save()
+    assert client.get(poll_url(live)).status_code == 404
 
 
 def test_the_page_of_a_live_costs_a_fixed_number_of_queries(client, live, reporter, django_assert_max_num_queries):
