@@ -28,6 +28,20 @@ def _clear_cache():
     yield
 
 
+def cache_backend(request, settings) -> str:
+    """For a fixture parametrized with ``["locmem", "redis"]``: the default cache in this
+    process's memory (no REDIS_URL) or in Redis (production). Returns the name."""
+    if request.param == "redis":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "newsroom.redis_cache.RedisCache",
+                "LOCATION": request.getfixturevalue("redis_url"),
+                "KEY_PREFIX": "newsroom",
+            }
+        }
+    return request.param
+
+
 @pytest.fixture
 def redis_url(worker_id):
     """A Redis database of its own for the test, emptied before and after.

@@ -4,19 +4,13 @@ import pytest
 from django.core.cache import cache as django_cache
 
 from common import tagcache
+from tests.conftest import cache_backend
 from tests.newsroom.test_cache_costs import CountingCache
 
 
 @pytest.fixture(params=["locmem", "redis"])
 def round_trips(request, settings, monkeypatch):
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "newsroom.redis_cache.RedisCache",
-                "LOCATION": request.getfixturevalue("redis_url"),
-                "KEY_PREFIX": "newsroom",
-            }
-        }
+    cache_backend(request, settings)
     counting = CountingCache(django_cache)
     monkeypatch.setattr(tagcache, "cache", counting)
     return counting.calls

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from newsroom import cache as page_cache
+from tests.conftest import cache_backend
 from tests.factories import ArticleFactory, UserFactory
 from tests.newsroom import cache_urls
 
@@ -15,15 +16,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.newsroom.cache_urls
 @pytest.fixture(autouse=True, params=["locmem", "redis"])
 def backend(request, settings):
     """Every test on the local-memory cache (no REDIS_URL) and on Redis (production)."""
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "newsroom.redis_cache.RedisCache",
-                "LOCATION": request.getfixturevalue("redis_url"),
-                "KEY_PREFIX": "newsroom",
-            }
-        }
-    return request.param
+    return cache_backend(request, settings)
 
 
 @pytest.fixture(autouse=True)

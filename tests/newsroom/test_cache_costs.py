@@ -8,6 +8,7 @@ from django.urls import reverse
 from articles.models import Article
 from common import tagcache
 from newsroom import cache as page_cache
+from tests.conftest import cache_backend
 from tests.factories import ArticleFactory
 from tests.newsroom import cache_urls
 
@@ -21,15 +22,7 @@ CHROME = (
 
 @pytest.fixture(params=["locmem", "redis"])
 def backend(request, settings):
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "newsroom.redis_cache.RedisCache",
-                "LOCATION": request.getfixturevalue("redis_url"),
-                "KEY_PREFIX": "newsroom",
-            }
-        }
-    return request.param
+    return cache_backend(request, settings)
 
 
 class CountingCache:

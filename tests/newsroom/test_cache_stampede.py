@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from newsroom import cache as page_cache
+from tests.conftest import cache_backend
 from tests.newsroom import cache_urls
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.newsroom.cache_urls")]
@@ -15,14 +16,7 @@ READERS = 64
 
 @pytest.fixture(autouse=True, params=["locmem", "redis"])
 def backend(request, settings):
-    if request.param == "redis":
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "newsroom.redis_cache.RedisCache",
-                "LOCATION": request.getfixturevalue("redis_url"),
-                "KEY_PREFIX": "newsroom",
-            }
-        }
+    cache_backend(request, settings)
     cache_urls.CALLS["n"] = 0
     cache_urls.BEHAVIOUR.clear()
     return request.param
