@@ -411,14 +411,16 @@ class PageCacheMiddleware:
 
 
 KNOWN_PAGES_MAX = 20_000
+_known_lock = threading.Lock()  # threaded workers (gthread) share the hint
 
 
 def _remember(key: str) -> None:
     known = PageCacheMiddleware.known_pages
     if key not in known:
-        if len(known) >= KNOWN_PAGES_MAX:
-            del known[next(iter(known))]
-        known[key] = True
+        with _known_lock:
+            if len(known) >= KNOWN_PAGES_MAX:
+                del known[next(iter(known))]
+            known[key] = True
 
 
 def _fresh_entry(key):

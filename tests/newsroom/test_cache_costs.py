@@ -124,6 +124,14 @@ def test_local_copies_stay_within_their_budget(client, bare_views, settings):
     assert len(page_cache.LOCAL._copies) == 2  # the two pages served last
 
 
+def test_the_pages_known_to_a_process_stay_within_their_bound(client, bare_views, monkeypatch):
+    monkeypatch.setattr(page_cache, "KNOWN_PAGES_MAX", 2)
+    for n in range(1, 4):
+        client.get(f"/page/?page={n}")
+    assert len(page_cache.PageCacheMiddleware.known_pages) == 2  # the oldest forgotten
+    assert client.get("/page/?page=1")["X-Page-Cache"] == "hit"  # still served, after its view is known
+
+
 def test_a_view_without_cache_tags_costs_no_round_trip(client, round_trips):
     client.get("/robots.txt")
     round_trips.clear()
