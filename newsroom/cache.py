@@ -35,7 +35,7 @@ from django.utils.http import quote_etag
 from common import tagcache
 from common.csrf import form_token
 from common.http import ARTICLE_ID_HEADER
-from common.tagcache import SEQUENCE_KEY, invalidate_tags, tag_versions
+from common.tagcache import SEQUENCE_KEY, invalidate_tags, stamp_key, tag_versions
 
 __all__ = ["PageCacheMiddleware", "invalidate_tags", "tag_versions", "with_cache_tags"]
 
@@ -180,6 +180,15 @@ def _page_key(request, params) -> str:
     return "page3:" + hashlib.sha256(raw).hexdigest()
 
 
+def _request_key(request) -> str | None:
+    """The page's key, or None when it must not be cached: computed once per request
+    (before the view is known, then again when it is)."""
+    if not hasattr(request, "_page_cache_candidate"):
+        params = _key_parameters(request)
+        request._page_cache_candidate = None if params is None else _page_key(request, params)
+    return request._page_cache_candidate
+
+
 def _cacheable_request(request) -> bool:
     user = getattr(request, "user", None)
     return request.method in ("GET", "HEAD") and not (user is not None and user.is_authenticated)
@@ -319,10 +328,7 @@ class PageCacheMiddleware:
             or not page_cache_on()
         ):
             return None
-        params = _key_parameters(request)
-        if params is None:
-            return None
-        key = _page_key(request, params)
+        key = _request_key(request)
         return key if key in self.known_pages else None
 
     def _after_view(self, request, response, view):
@@ -351,10 +357,9 @@ class PageCacheMiddleware:
             return None  # looked up before the view was known: a miss, being built
         if not page_cache_on() or view_func in self.untagged_views:
             return None
-        params = _key_parameters(request)
-        if params is None:
+        key = _request_key(request)
+        if key is None:
             return None
-        key = _page_key(request, params)
         served = self._lookup(request, key)
         if served is not None:
             _remember(key)
@@ -364,10 +369,10 @@ class PageCacheMiddleware:
         """The page served from the cache, or None when this request must build it (then
         holding the build lock when the page can be stored)."""
         request._page_cache_key = key
-        stamp_key = _stamp_key(key)
+        stamp_at = stamp_key(key)
         copy = LOCAL.get(key)
-        found = cache.get_many([stamp_key, SEQUENCE_KEY] if copy else [key, stamp_key, SEQUENCE_KEY])
-        stamp, sequence = found.get(stamp_key), found.get(SEQUENCE_KEY)
+        found = cache.get_many([stamp_at, SEQUENCE_KEY] if copy else [key, stamp_at, SEQUENCE_KEY])
+        stamp, sequence = found.get(stamp_at), found.get(SEQUENCE_KEY)
         entry = found.get(key)
         if copy is not None:
             # The stamp names the build it vouches for: another one means a newer page
@@ -377,7 +382,7 @@ class PageCacheMiddleware:
             if stamp == (sequence, entry["build"]):
                 return _serve(request, LOCAL.keep(key, entry), "hit")
             if tag_versions(entry["tags"]) == entry["versions"]:
-                cache.set(stamp_key, (sequence, entry["build"]), max(1, int(entry["expires"] - time.time())))
+                cache.set(stamp_at, (sequence, entry["build"]), max(1, int(entry["expires"] - time.time())))
                 return _serve(request, LOCAL.keep(key, entry), "hit")
         if sequence is None:
             sequence = _sequence()
@@ -425,9 +430,9 @@ def _remember(key: str) -> None:
 
 def _fresh_entry(key):
     """The stored page if it is valid at the current counter (it was just built)."""
-    found = cache.get_many([key, _stamp_key(key), SEQUENCE_KEY])
+    found = cache.get_many([key, stamp_key(key), SEQUENCE_KEY])
     entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
-    if entry is not None and sequence is not None and found.get(_stamp_key(key)) == (sequence, entry["build"]):
+    if entry is not None and sequence is not None and found.get(stamp_key(key)) == (sequence, entry["build"]):
         return entry
     return None
 
@@ -500,10 +505,6 @@ def _reads_its_key(request) -> bool:
     return all(_is_tracking(name) or name in request.GET.read for name in request.GET)
 
 
-def _stamp_key(page_key: str) -> str:
-    return page_key + ":valid-at"
-
-
 def _lock_key(page_key: str) -> str:
     return page_key + ":building"
 
@@ -537,7 +538,7 @@ def store_page(request, response, sequence_before, *, stored, until_next) -> boo
         "expires": now + timeout,
         "next_publication": None if until_next is None else now + until_next,
     }
-    cache.set_many({key: entry, _stamp_key(key): (sequence_before, entry["build"])}, timeout)
+    cache.set_many({key: entry, stamp_key(key): (sequence_before, entry["build"])}, timeout)
     LOCAL.keep(key, entry)
     response["X-Page-Cache"] = "miss"
     return True

@@ -95,7 +95,7 @@ def test_a_page_served_lately_fetches_only_its_stamp_and_the_counter(client, bar
     assert client.get("/page/").content == b"page 1"
     assert counting.calls == ["get_many"]
     (asked,) = counting.arguments
-    assert sorted(asked) == sorted([page_cache.SEQUENCE_KEY, page_cache._stamp_key(page_cache.LOCAL.last_key())])
+    assert sorted(asked) == sorted([page_cache.SEQUENCE_KEY, page_cache.stamp_key(page_cache.LOCAL.last_key())])
 
 
 def test_a_local_copy_never_hides_a_page_another_process_built(client, bare_views):
