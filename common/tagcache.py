@@ -124,13 +124,15 @@ def kept(key: str, tags, build, *, seconds):
     """``build()``'s value, kept under ``key`` while none of ``tags`` changed.
 
     ``seconds`` (a number, or a function called after the build) bounds its life; 0 or
-    less keeps nothing. A build during which something was invalidated may have read
-    outdated rows and is not kept; with the cache unreachable every call builds.
+    less keeps nothing. None is never kept: it says "nothing yet", and the next call asks
+    again. A build during which something was invalidated may have read outdated rows
+    and is not kept; with the cache unreachable every call builds.
     """
     entry = fresh(key)
     if entry is not None:
         return entry["value"]
     before = sequence()
     value = build()
-    store(key, value, tags, before=before, seconds=seconds() if callable(seconds) else seconds)
+    if value is not None:
+        store(key, value, tags, before=before, seconds=seconds() if callable(seconds) else seconds)
     return value

@@ -58,17 +58,14 @@ def version_of(article_id: int, live_state: str, count: int, last_change) -> str
 def poll_version(article_id: int) -> str | None:
     """``public_version()``, kept in the cache under the tags the live's page follows
     (``live:<id>`` moves with every post, ``article:<id>`` with the article): a thousand
-    readers polling between two posts cost one cache round trip each, not a query."""
-    key = f"live-version:{article_id}"
-    entry = tagcache.fresh(key)
-    if entry is not None:
-        return entry["value"]
-    before = tagcache.sequence()
-    version = public_version(article_id)
-    if version is not None:  # a live that is not public yet may become so at any time
-        tags = {f"live:{article_id}", f"article:{article_id}"}
-        tagcache.store(key, version, tags, before=before, seconds=settings.LIVE_POLL_SECONDS * 4)
-    return version
+    readers polling between two posts cost one cache round trip each, not a query. No
+    version (not public yet) is not kept: the live may become public at any time."""
+    return tagcache.kept(
+        f"live-version:{article_id}",
+        {f"live:{article_id}", f"article:{article_id}"},
+        lambda: public_version(article_id),
+        seconds=settings.LIVE_POLL_SECONDS * 4,
+    )
 
 
 def public_version(article_id: int) -> str | None:

@@ -73,3 +73,8 @@ def test_a_kept_value_never_outlives_its_seconds(round_trips, time_machine):
 def test_nothing_is_kept_for_zero_seconds(round_trips):
     keep("v1", seconds=0)
     assert keep("v2") == ("v2", ["v2"])
+
+
+def test_nothing_is_kept_for_none(round_trips):
+    assert keep(None) == (None, [None])
+    assert keep("v2") == ("v2", ["v2"])
