@@ -249,3 +249,19 @@ def test_reactions_are_accepted_while_redis_is_down(dead_redis, settings):
     reaction = Reaction.objects.get(article=article)
     assert reaction.email == "claire@example.org"
     assert Article.objects.get(pk=article.pk).status == Article.Status.PUBLISHED
+
+
+def test_a_page_copy_held_by_the_process_is_not_served_once_redis_is_gone(settings, redis_url, dead_redis_url, site):
+    """The local copy is only good while the stamp and the counter vouch for it: with
+    Redis refused or hanging nothing can, so the page is built (its newest text shows)."""
+    use_redis(settings, redis_url)
+    url = site.get_absolute_url()
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 Firefox/128.0")
+    reader.get(url)
+    assert reader.get(url)["X-Page-Cache"] == "hit"  # from this process's copy
+    Article.objects.filter(pk=site.pk).update(title="Titre changé pendant la panne")
+    use_redis(settings, dead_redis_url)
+    response, seconds = timed(reader.get, url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    assert "Titre changé pendant la panne" in response.content.decode()
+    assert seconds < 1.5
