@@ -27,11 +27,13 @@ def test_an_accepted_correction_shows_as_a_dated_note(client, author_and_article
     writer, article = author_and_article
     proposal = correction_propose(article=article, user=writer, text="Le budget s'élève à 12 millions, pas 21.")
     assert "12 millions" not in client.get(article.get_absolute_url()).content.decode()
-    time_machine.move_to(timezone.make_aware(datetime(2026, 12, 1, 14, 5)), tick=False)
+    # A first of the month, after the article's publication (a date before it is a 404).
+    year = timezone.localdate().year + 1
+    time_machine.move_to(timezone.make_aware(datetime(year, 12, 1, 14, 5)), tick=False)
     correction_accept(proposal=proposal, user=editor())
     html = client.get(article.get_absolute_url()).content.decode()
     notes = html.split('class="notes"')[1].split("</section>")[0]
-    assert "Correction" in notes and "1er décembre 2026 à 14\u00a0h\u00a005" in notes
+    assert "Correction" in notes and f"1er décembre {year} à 14\u00a0h\u00a005" in notes
     assert "12 millions, pas 21." in notes
     proposal.refresh_from_db()
     assert proposal.state == CorrectionProposal.State.ACCEPTED and proposal.note.kind == UpdateNote.Kind.CORRECTION
