@@ -1,8 +1,9 @@
 """What readers get of a live: its key posts and its posts, newest first, by pages.
 
-The reader's page and the poll (``views.updates``) show the same first page, rendered
-by the same template. A page's posts are rendered in one go: the photos they name are
-read in one query (``articles.body.render_body``), whatever the number of posts.
+The reader's page and the poll (``views.updates``) show the same first page: it is
+rendered once per change of the live (``public_page``), by whichever of them asks first,
+and kept for both. A page's posts are rendered in one go: the photos they name are read
+in one query (``articles.body.render_body``), whatever the number of posts.
 
 The live's version is the number of its posts (deleted ones included) and the latest
 change of any of them, with the live's state: one indexed aggregate, and the poll's
@@ -14,7 +15,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Max
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from articles.body import body_photo_ids, render_body
 from articles.models import Article, Photo
@@ -105,6 +108,61 @@ def feed_page(article: Article, page: int = 1, *, version: str | None = None) ->
         post.article = article  # for their addresses, without a query each
     _render([*feed.posts, *feed.pinned])
     return feed
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page of a live as every reader gets it: ``posts`` is the poll's answer
+    (templates/live/posts.html), ``section`` the article page's (templates/live/feed.html,
+    with the ``LiveBlogPosting`` JSON-LD), which holds the same posts."""
+
+    version: str
+    state: str
+    posts: SafeString
+    section: SafeString
+
+
+def render_page(article: Article, page: int = 1, *, preview: bool = False, version: str | None = None):
+    """The ``page``-th page of the live rendered, or None for a page past its last post.
+    Nothing in it depends on the request: it is the same for every reader."""
+    feed = feed_page(article, page, version=version)
+    if page > 1 and not feed.posts:
+        return None
+    posts = render_to_string("live/posts.html", {"feed": feed})
+    context = {
+        "feed": feed,
+        "posts_html": mark_safe(posts),
+        "poll_url": reverse("live:updates", kwargs={"article_id": article.pk}),
+        "is_preview": preview,
+        "poll_seconds": settings.LIVE_POLL_SECONDS,
+    }
+    return RenderedPage(
+        version=feed.version,
+        state=article.live,
+        posts=mark_safe(posts),
+        section=mark_safe(render_to_string("live/feed.html", context)),
+    )
+
+
+def public_page(article_id: int, page: int = 1, *, article: Article | None = None) -> RenderedPage | None:
+    """``render_page()`` of a public live, kept under the tags its article page follows:
+    after a post, the first of the page's builds and the readers' polls renders it, the
+    others take it (one cache round trip). None: no public live there, or no such page.
+    ``article``: the live, when the caller has read it already."""
+
+    def build():
+        version = poll_version(article_id)
+        if version is None:
+            return None
+        live = article or Article.objects.published().select_related("category").filter(pk=article_id).first()
+        return None if live is None else render_page(live, page, version=version)
+
+    return tagcache.kept(
+        f"live-page:{article_id}:{page}",
+        {f"live:{article_id}", f"article:{article_id}"},
+        build,
+        seconds=settings.LIVE_POLL_SECONDS * 4,
+    )
 
 
 def page_number(raw) -> int | None:

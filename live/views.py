@@ -12,15 +12,16 @@ the response carries no article header.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_GET
 
-from articles.models import Article
+from .feed import poll_version, public_page
 
-from .feed import feed_page, poll_version
+
+def _etag(version):
+    return f'"live-{version}"'
 
 
 def _shared(response):
@@ -33,21 +34,16 @@ def updates(request, article_id):
     version = poll_version(article_id)
     if version is None:
         raise Http404("Aucun direct à cette adresse.")
-    etag = f'"live-{version}"'
-    unchanged = get_conditional_response(request, etag=etag)
+    unchanged = get_conditional_response(request, etag=_etag(version))
     if unchanged is not None:
-        unchanged["ETag"] = etag
+        unchanged["ETag"] = _etag(version)
         return _shared(unchanged)
-    key = f"live-updates:{article_id}:{version}"
-    # Readers polling after a post all fetch the new version: render it once per change.
-    html = cache.get(key)
-    if html is None:
-        article = Article.objects.published().select_related("category").filter(pk=article_id).first()
-        if article is None:
-            raise Http404("Aucun direct à cette adresse.")
-        html = render_to_string("live/updates.html", {"feed": feed_page(article, version=version)}, request=request)
-        cache.set(key, html, settings.LIVE_POLL_SECONDS * 4)
-    response = HttpResponse(html)
-    response["ETag"] = etag
+    # Readers polling after a post all fetch the new version: rendered once per change,
+    # and shared with the article page's own build.
+    page = public_page(article_id)
+    if page is None:
+        raise Http404("Aucun direct à cette adresse.")
+    response = HttpResponse(render_to_string("live/updates.html", {"page": page}))
+    response["ETag"] = _etag(page.version)  # what the answer shows, should a post have come between
     response["X-Robots-Tag"] = "noindex"
     return _shared(response)

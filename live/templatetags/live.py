@@ -1,20 +1,13 @@
-"""The article page pulls a live's posts in through ``{% live_feed article as live %}``
-(articles never imports live): ``live.html`` is the section to print, ``live.posts`` the
-posts of the page (for the ``LiveBlogPosting`` JSON-LD)."""
-
-from dataclasses import dataclass
+"""The article page pulls a live's posts in through ``{% live_feed article %}`` (articles
+never imports live): the live's section, with its ``LiveBlogPosting`` JSON-LD."""
 
 from django import template
-from django.conf import settings
 from django.http import Http404
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import SafeString
 
 from common.french import day_month, hour_minute
 
-from ..feed import Feed, feed_page, page_number, poll_version
+from ..feed import page_number, public_page, render_page
 
 register = template.Library()
 
@@ -27,34 +20,19 @@ def post_time(value):
     return f"{day_month(value, year=False)} à {hour_minute(value)}"
 
 
-@dataclass
-class RenderedFeed:
-    feed: Feed
-    html: SafeString
-
-    @property
-    def posts(self):
-        return self.feed.posts
-
-
 @register.simple_tag(takes_context=True)
 def live_feed(context, article):
+    """The live's section of its article page (the page asked by ``?page=``), with its
+    structured data: rendered once per change of the live and kept for every reader
+    (``feed.public_page``); a preview's is rendered for the editor, never kept."""
     request = context.get("request")
     page = page_number(request.GET.get("page") if request is not None else None)
     if page is None:
         raise Http404("Cette page du direct n'existe pas.")
-    # A public live's version is kept for its poll (no query); a preview's is counted.
-    feed = feed_page(article, page, version=None if context.get("is_preview") else poll_version(article.pk))
-    if page > 1 and not feed.posts:
+    if context.get("is_preview"):
+        rendered = render_page(article, page, preview=True)
+    else:
+        rendered = public_page(article.pk, page, article=article)
+    if rendered is None:
         raise Http404("Cette page du direct n'existe pas.")
-    html = render_to_string(
-        "live/feed.html",
-        {
-            "feed": feed,
-            "poll_url": reverse("live:updates", kwargs={"article_id": article.pk}),
-            "is_preview": context.get("is_preview", False),
-            "poll_seconds": settings.LIVE_POLL_SECONDS,
-        },
-        request=request,
-    )
-    return RenderedFeed(feed=feed, html=html)
+    return rendered.section

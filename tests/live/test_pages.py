@@ -125,6 +125,44 @@ def test_the_page_of_a_live_costs_a_fixed_number_of_queries(client, live, report
         client.get(live.get_absolute_url())
 
 
+def test_a_change_is_rendered_once_for_the_page_and_the_poll(client, live, reporter, django_assert_num_queries):
+    post(live, reporter, "Un")
+    client.get(live.get_absolute_url())
+    post(live, reporter, "La digue tient")
+    page = client.get(live.get_absolute_url()).content.decode()
+    with django_assert_num_queries(0):  # the page's build rendered it: the poll takes it
+        poll = client.get(poll_url(live))
+    assert poll.status_code == 200
+    posts = poll.content.decode().split("\n", 1)[1].rsplit("</div>", 1)[0].strip()
+    assert "La digue tient" in posts and posts in page
+    version = re.search(r'data-live-version="(\w+)"', page)[1]
+    assert poll["ETag"] == f'"live-{version}"'
+
+
+def test_a_page_built_after_the_poll_renders_no_post(client, live, reporter, django_assert_max_num_queries):
+    post(live, reporter, "Un")
+    with django_assert_max_num_queries(30) as rendering:
+        client.get(live.get_absolute_url())
+    rendered = len(rendering)  # counted before the next request resets the connection's log
+    post(live, reporter, "La digue tient")
+    client.get(poll_url(live))  # the first reader to poll after the post renders it
+    with django_assert_max_num_queries(rendered - 3) as taking:
+        html = client.get(live.get_absolute_url()).content.decode()
+    assert "La digue tient" in html
+    assert not any("live_livepost" in query["sql"] for query in taking.captured_queries)
+
+
+def test_the_structured_data_follows_the_article(client, live, reporter):
+    post(live, reporter, "Un")
+    client.get(live.get_absolute_url())
+    live.title = "Crue de l'Isère : la décrue commence"
+    live.save()
+    html = client.get(live.get_absolute_url()).content.decode()
+    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    data = next(block for block in blocks if block["@type"] == "LiveBlogPosting")
+    assert data["headline"] == "Crue de l'Isère : la décrue commence"
+
+
 def test_polls_are_never_counted_as_reads(client, live, reporter):
     post(live, reporter, "Un")
     assert client.get(live.get_absolute_url(), headers={"user-agent": FIREFOX}).status_code == 200
@@ -165,6 +203,7 @@ def test_older_posts_are_on_further_pages_without_javascript(client, live, repor
     second = client.get(live.get_absolute_url() + "?page=2").content.decode()
     assert "Message numéro 002" in second and "Message numéro 032" not in second
     assert "data-live-url" not in second  # an older page is not refreshed
+    assert f'href="{live.get_absolute_url()}#direct">← Messages plus récents' in second
     for bad in ("?page=3", "?page=0", "?page=abc", "?page=99999"):
         response = client.get(live.get_absolute_url() + bad)
         assert response.status_code == 404, bad
