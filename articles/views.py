@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -48,10 +49,22 @@ def related_articles(article, tag_ids, limit=RELATED_LIMIT):
     handpicked = through.objects.filter(from_article=article.pk)
     public = Article.objects.published().exclude(pk=article.pk).order_by("-publish_at", "-pk").values("pk")
     same_section = public.filter(category_id=article.category_id)
+    shared_tags = Value(0)
     if tag_ids:
         content_type = ContentType.objects.get_for_model(Article)  # cached per process
-        sharing_tags = public.filter(
-            pk__in=TaggedItem.objects.filter(content_type=content_type, tag_id__in=tag_ids).values("object_id")
+        tagged = TaggedItem.objects.filter(content_type=content_type, tag_id__in=tag_ids)
+        sharing_tags = public.filter(pk__in=tagged.values("object_id"))
+        # A subquery per candidate, on the (content type, object) index: counted through
+        # the generic relation, the join casts object_id and reads every tagged item.
+        shared_tags = Coalesce(
+            Subquery(
+                tagged.filter(object_id=OuterRef("pk"))
+                .order_by()
+                .values("object_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
         )
     if connection.features.supports_slicing_ordering_in_compound:
         # PostgreSQL: each part walks an index (the section's newest, the newest sharing
@@ -75,7 +88,7 @@ def related_articles(article, tag_ids, limit=RELATED_LIMIT):
         .select_related("category__parent", "lead_photo")
         .annotate(
             handpicked_rank=Subquery(handpicked.filter(to_article=OuterRef("pk")).values("pk")[:1]),
-            shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True),
+            shared_tags=shared_tags,
         )
         .annotate(
             tier=Case(
