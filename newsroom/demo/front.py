@@ -95,7 +95,7 @@ def rich_article_ensure(*, now, writer, paint):
     if len(photos) < 4 or section is None:
         return None
     gallery = "".join(f'<figure><img src="" data-file="{photo.pk}" alt=""></figure>' for photo in photos[1:4])
-    # Older than the newest stories (which get the demo's reactions): la une puts it first.
+    # Two days old, yet la une puts it first.
     published = now - timedelta(days=2)
     with transaction.atomic(), reversion.create_revision():
         article = Article.objects.create(

@@ -246,15 +246,17 @@ def demo_load(*, now=None, log=lambda message: None):
 
 
 def demo_reactions(*, editor):
-    """A few reactions on the newest articles, through the moderation services.
+    """The demo's reactions on the articles they name, through the moderation services.
 
     Idempotent: a reaction already there is a duplicate for the services and is skipped.
     """
-    articles = list(Article.objects.published().filter(live=Article.Live.NO).order_by("-publish_at")[:3])
-    for index, (name, email, message, approve) in enumerate(texts.DEMO_REACTIONS):
-        if not articles:
-            return
-        article = articles[index % len(articles)]
+    slugs = {entry["key"]: slugify(entry["title"])[:200] for entry in texts.ARTICLES}
+    wanted = {slugs[reaction[0]] for reaction in texts.DEMO_REACTIONS}
+    articles = {article.slug: article for article in Article.objects.published().filter(slug__in=wanted)}
+    for index, (key, name, email, message, approve) in enumerate(texts.DEMO_REACTIONS):
+        article = articles.get(slugs[key])
+        if article is None:
+            continue
         try:
             reaction = reaction_submit(
                 article=article, name=name, email=email, message=message, ip_digest=f"demo-{index}"

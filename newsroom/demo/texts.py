@@ -1706,31 +1706,48 @@ REACTION_FOLLOW_UPS = [
     "Une réunion publique serait la bienvenue.",
 ]
 
-# Readers' reactions of the demo: (name, e-mail, message, approved by the desk?). Those
-# left pending fill the moderators' queue.
+# Readers' reactions of the demo: (article key, name, e-mail, message, approved by the desk?).
+# Each names its article, so a later run finds the same ones; those left pending fill the
+# moderators' queue.
+STREET = "grenoble-rue-piétonne"
 DEMO_REACTIONS = [
-    ("Martine G.", "martine.g@example.org", "Enfin ! Le samedi, on ne s'entendait plus parler dans cette rue.", True),
-    ("Yannick", "yannick.b@example.org", "Et les livraisons, on en fait quoi après 10 heures ?", True),
     (
+        STREET,
+        "Martine G.",
+        "martine.g@example.org",
+        "Enfin ! Le samedi, on ne s'entendait plus parler dans cette rue.",
+        True,
+    ),
+    (STREET, "Yannick", "yannick.b@example.org", "Et les livraisons, on en fait quoi après 10 heures ?", True),
+    (
+        "annecy-lac-navettes",
         "Sophie L.",
         "sophie.l@example.org",
         "Merci pour cet article clair : on comprend ce qui change concrètement.",
         True,
     ),
     (
+        STREET,
         "Karim",
         "karim.t@example.org",
         "J'habite le quartier depuis vingt ans, c'est une bonne nouvelle pour les familles.",
         True,
     ),
     (
+        STREET,
         "Hélène",
         "helene.r@example.org",
         "Dommage que rien ne soit prévu pour les personnes âgées qui viennent en voiture.",
         True,
     ),
-    ("Pierre-Yves", "py.m@example.org", "Il manque l'avis des riverains de la rue voisine.", False),
-    ("Nadia", "nadia.k@example.org", "Quelqu'un sait si le marché du dimanche est concerné aussi ?", False),
-    ("Jean-Marc", "jm.v@example.org", "Bravo aux bénévoles, c'était une très belle édition.", True),
-    ("Lucie", "lucie.p@example.org", "Les horaires de l'encadré valent-ils pendant les vacances ?", False),
+    (STREET, "Pierre-Yves", "py.m@example.org", "Il manque l'avis des riverains de la rue voisine.", False),
+    (STREET, "Nadia", "nadia.k@example.org", "Quelqu'un sait si le marché du dimanche est concerné aussi ?", False),
+    (
+        "chambéry-festival-bd",
+        "Jean-Marc",
+        "jm.v@example.org",
+        "Bravo aux bénévoles, c'était une très belle édition.",
+        True,
+    ),
+    (STREET, "Lucie", "lucie.p@example.org", "Les horaires de l'encadré valent-ils pendant les vacances ?", False),
 ]

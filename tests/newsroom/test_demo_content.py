@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
+from django.utils.text import slugify
 
 from articles.models import Article, ArticleAuthor, Author, Box, Category, Photo, UpdateNote
 from articles.services import user_can_publish
@@ -87,6 +88,13 @@ def test_second_run_changes_nothing(demo_db, demo_media):
     assert after.articles == demo_db.articles
     assert after.files == demo_db.files
     assert after.passwords == demo_db.passwords
+
+
+def test_a_run_days_later_changes_nothing(demo_db, demo_media, time_machine):
+    # By then the scheduled stories are out: the reactions stay on the articles they name.
+    time_machine.move_to(timezone.now() + timedelta(days=2, hours=20))
+    run_demo()
+    assert snapshot(demo_media).counts == demo_db.counts
 
 
 def test_four_regions_of_four_sections(demo_db):
@@ -240,6 +248,14 @@ def test_readers_have_reacted_and_the_queue_has_work(demo_db):
     assert Reaction.objects.in_moderation().exists()
     article = approved.first().article
     assert article.reactions_count == approved.filter(article=article).count()
+
+
+def test_each_reaction_is_on_the_article_its_text_names(demo_db):
+    from comments.models import Reaction
+
+    slugs = {entry["key"]: slugify(entry["title"])[:200] for entry in demo_data.ARTICLES}
+    for key, _name, email, message, _approve in demo_data.DEMO_REACTIONS:
+        assert Reaction.objects.get(email=email, message=message).article.slug == slugs[key]
 
 
 def test_no_app_imports_the_demo():
