@@ -80,3 +80,16 @@ def test_the_redis_cache_shares_one_client_between_calls(redis_url):
     client = cache._cache.get_client(write=True)
     assert cache._cache.get_client() is client
     cache.close()
+
+
+def test_postgresql_binds_parameters_on_the_server_and_prepares_nothing(postgres):
+    import psycopg
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::int + 1", [41])
+        assert cursor.fetchone() == (42,)
+        # psycopg's own cursor, not the ClientCursor Django uses by default...
+        assert not isinstance(cursor.cursor, psycopg.ClientCursor)
+    # ...and no prepared statement, which pgbouncer's transaction pooling would break.
+    assert connection.connection.prepare_threshold is None
