@@ -4,21 +4,27 @@ An article page is rebuilt at least every ``ARTICLE_PAGE_CACHE_SECONDS`` for its
 counter, and in a deep archive nearly every reader of an article finds it out of the
 page cache. What does not change from one reader to the next (the JSON-LD and meta
 tags, the headline and dateline, the photo, standfirst, body, encadrés, notes and tags,
-and "À lire également") is rendered once and kept in the cache under the article's id,
-with the versions of the page's cache tags (``common.tagcache``): the editor's action
-that invalidates the page invalidates its fragments too. A page build then costs the
-article's row, the fragments (one round trip), and what belongs to the reader (the
-counter, the reactions, the ads).
+and "À lire également") is rendered once and kept with the versions of the tags of what
+it shows (``common.tagcache``): the article, the stories of "À lire également", the
+bylines, and ``section:<pk>`` of the sections it names. Not the lists' tags, which every
+publication in a section moves. A page build then costs the article's row, the
+fragments, and what belongs to the reader (the counter, the reactions, the ads).
 
-Fragments expire after ``PAGE_CACHE_SECONDS`` (so a newly published article reaches
-other articles' "À lire également" within that time), before the next scheduled
-publication, and at midnight (a dateline says "à 14 h 05" on the day of publication
-only). Previews are never stored.
+A recent article's fragments are kept in the cache, under the article's id, for at most
+``PAGE_CACHE_SECONDS`` (so a newly published story reaches its "À lire également"
+within that time), until the next scheduled publication, and until midnight (a dateline
+says "à 14 h 05" on the day of publication only).
+
+An archive article (published ``ARTICLE_ARCHIVE_DAYS`` days ago or more) keeps them in
+the database (``ArticleRendering``, read with the article's row): most of its reads come
+long after any cache would have let its parts go. Its "À lire également" is that of the
+day it was rendered, for a week at most. Previews are never kept.
 """
 
 import datetime
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,11 +34,13 @@ from django.utils.safestring import mark_safe
 from common import tagcache
 from common.site import site_url
 
-from .models import Article, ArticleAuthor
+from .models import Article, ArticleAuthor, ArticleRendering
 
 FRAGMENTS = ("og_image", "head", "top", "main", "tail")
 # Part of the key: a deploy that changes the fragments' templates starts from new keys.
-VERSION = 3
+VERSION = 4
+# An archive article's kept parts are rendered again after this many days at most.
+RENDERING_DAYS = 7
 
 
 def _key(article_id: int) -> str:
@@ -40,18 +48,62 @@ def _key(article_id: int) -> str:
     return f"article-fragments:{VERSION}:{site_url()}:{article_id}"
 
 
-def cached_fragments(article_id: int) -> dict | None:
-    """The stored fragments of an article, if nothing they show changed since."""
-    entry = tagcache.fresh(_key(article_id))
+def is_archived(article, now=None) -> bool:
+    """Published ``ARTICLE_ARCHIVE_DAYS`` days ago or more (Paris dates): its parts are
+    kept in the database."""
+    days = settings.ARTICLE_ARCHIVE_DAYS
+    published = article.published_at
+    return (
+        bool(days)
+        and published is not None
+        and (timezone.localdate(now) - timezone.localtime(published).date()) >= datetime.timedelta(days=days)
+    )
+
+
+def _parts(html: dict, page_tags) -> dict:
+    return {**{name: mark_safe(html[name]) for name in FRAGMENTS}, "tags": set(page_tags)}
+
+
+def cached_fragments(article) -> dict | None:
+    """The kept fragments of an article, if nothing they show changed since.
+
+    An archive article's come with its row (``select_related("rendering")``).
+    """
+    if is_archived(article):
+        try:
+            rendering = article.rendering
+        except ArticleRendering.DoesNotExist:
+            return None
+        if (
+            rendering.made_for != _key(article.pk)
+            or rendering.expires_at <= timezone.now()
+            or not tagcache.unchanged(rendering.tags)
+        ):
+            return None
+        return _parts(rendering.parts, rendering.page_tags)
+    entry = tagcache.fresh(_key(article.pk))
     if entry is None:
         return None
-    return {**{name: mark_safe(html) for name, html in entry["value"].items()}, "tags": entry["tags"]}
+    return _parts(entry["value"]["html"], entry["value"]["page_tags"])
+
+
+def forget(article_id) -> None:
+    """Drop an archive article's kept parts now and after the transaction commits.
+
+    Its own changes reach it even when an invalidation is lost (the cache unreachable while
+    an editor saves): the versions of its tags would still match the kept ones.
+    """
+    ArticleRendering.objects.filter(article_id=article_id).delete()
+    transaction.on_commit(lambda: ArticleRendering.objects.filter(article_id=article_id).delete())
+
+
+def _midnight_after(moment):
+    local = timezone.localtime(moment)
+    return datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time(), local.tzinfo)
 
 
 def _seconds_to_keep(now) -> int:
-    local = timezone.localtime(now)
-    midnight = datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time(), local.tzinfo)
-    limits = [getattr(settings, "PAGE_CACHE_SECONDS", 300), (midnight - local).total_seconds()]
+    limits = [getattr(settings, "PAGE_CACHE_SECONDS", 300), (_midnight_after(now) - now).total_seconds()]
     next_at = Article.objects.next_publication_at(now)
     if next_at is not None:
         limits.append((next_at - now).total_seconds())
@@ -100,19 +152,53 @@ def render_fragments(request, article, *, related_articles, is_preview: bool) ->
         "crumbs": crumbs,
         "is_preview": is_preview,
     }
+    shown = [article, *related]
+    part_tags = {
+        *(f"article:{item.pk}" for item in shown),
+        *(f"section:{pk}" for item in shown for pk in (item.category_id, item.category.parent_id) if pk),
+        *(f"byline:{author.pk}" for author in authors),
+    }
     page_tags = {
-        f"article:{article.pk}",
+        *part_tags,
         f"category:{article.category_id}",
         "ads",
-        *(f"article:{item.pk}" for item in related),
-        *(f"byline:{author.pk}" for author in authors),
         *(f"tag:{tag.slug}" for tag in tags),
     }
-    html = {
-        name: mark_safe(render_to_string(f"articles/fragments/{name}.html", context, request=request))
-        for name in FRAGMENTS
-    }
-    if sequence is not None:
-        # Kept unless something was invalidated while the rows above were read.
-        tagcache.store(_key(article.pk), html, page_tags, before=sequence, seconds=_seconds_to_keep(timezone.now()))
-    return {**html, "tags": page_tags}
+    html = {name: render_to_string(f"articles/fragments/{name}.html", context, request=request) for name in FRAGMENTS}
+    if not is_preview:
+        _keep(article, html, part_tags, page_tags, before=sequence, related=related)
+    return _parts(html, page_tags)
+
+
+def _keep(article, html, part_tags, page_tags, *, before, related):
+    """Keep the parts, unless something was invalidated while their rows were read."""
+    now = timezone.now()
+    if not is_archived(article, now):
+        value = {"html": html, "page_tags": sorted(page_tags)}
+        tagcache.store(_key(article.pk), value, part_tags, before=before, seconds=_seconds_to_keep(now))
+        return
+    versions = tagcache.versions_since(part_tags, before)
+    if versions is None:
+        return
+    # A teaser of a story published today says "à 14 h 05" until midnight.
+    today = timezone.localdate(now)
+    shows_an_hour = any(item.publish_at and timezone.localtime(item.publish_at).date() == today for item in related)
+    # Rendered again now and then: "À lire également" then follows the archive, and a
+    # change to a story it shows made while the cache was unreachable shows at last.
+    expires_at = _midnight_after(now) if shows_an_hour else now + datetime.timedelta(days=RENDERING_DAYS)
+    ArticleRendering.objects.bulk_create(
+        [
+            ArticleRendering(
+                article_id=article.pk,
+                made_for=_key(article.pk),
+                parts=html,
+                tags=versions,
+                page_tags=sorted(page_tags),
+                expires_at=expires_at,
+                built_at=now,
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["made_for", "parts", "tags", "page_tags", "expires_at", "built_at"],
+    )

@@ -531,3 +531,21 @@ class ArticleRedirect(models.Model):
 
     def __str__(self):
         return self.old_path
+
+
+class ArticleRendering(models.Model):
+    """The rendered parts of an archive article's page (``articles.fragments``), kept in
+    the database: in a deep archive nearly every read finds the page out of every cache,
+    and the parts are what a build costs most. Valid while the versions of its tags are
+    those it was rendered at (``common.tagcache``), for the templates and site it names."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="rendering")
+    made_for = models.CharField(max_length=300)  # the fragments' version and the site's origin
+    parts = models.JSONField()  # fragment name -> HTML
+    tags = models.JSONField()  # the tags the parts show, each with its version then
+    page_tags = models.JSONField()  # the page's own tags (newsroom.cache)
+    expires_at = models.DateTimeField()  # a week on, or midnight when a date it shows says "à 14 h 05"
+    built_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Rendu de l'article {self.article_id}"

@@ -112,7 +112,8 @@ def article_detail(request, category_path, slug):
     ``articles.fragments`` (rendered once per article and change); the read counter,
     the reactions and the ads are the page's own."""
     # The photo and the region are read by the fragments alone (fetched there when built).
-    queryset = Article.objects.select_related("category")
+    # An archive article's rendered parts come with its row (articles.fragments).
+    queryset = Article.objects.select_related("category", "rendering")
     if not request.user.is_staff:
         queryset = queryset.published()
     try:
@@ -130,7 +131,7 @@ def article_detail(request, category_path, slug):
     _require_preview_right(request, article)
 
     is_preview = not article.is_public
-    parts = None if is_preview else fragments.cached_fragments(article.pk)
+    parts = None if is_preview else fragments.cached_fragments(article)
     if parts is None:
         parts = fragments.render_fragments(request, article, related_articles=related_articles, is_preview=is_preview)
     response = render(

@@ -95,11 +95,28 @@ def fresh(key: str):
         return None
     if counter is not None and found.get(stamp) == counter:
         return entry
-    if tag_versions(entry["tags"]) != entry["versions"]:
+    if not unchanged(entry["versions"]):
         return None
     if counter is not None:
         cache.set(stamp, counter, max(1, int(entry["until"] - time.time())))
     return entry
+
+
+def versions_since(tags, before: int | None) -> dict | None:
+    """The versions of ``tags``, to stamp a value built from rows read after the counter
+    was ``before``; None if anything was invalidated since (the rows may be outdated),
+    or the cache cannot be reached."""
+    if before is None:
+        return None
+    versions = tag_versions(tags)
+    if sequence() != before:
+        return None
+    return versions
+
+
+def unchanged(versions: dict) -> bool:
+    """Whether none of the tags stamped with ``versions`` changed since: one round trip."""
+    return tag_versions(versions) == versions
 
 
 def store(key: str, value, tags, *, before: int | None, seconds: float) -> bool:
@@ -109,10 +126,10 @@ def store(key: str, value, tags, *, before: int | None, seconds: float) -> bool:
     were: if anything was invalidated since, ``value`` may be outdated and is not kept.
     Returns whether it was kept.
     """
-    if before is None or seconds <= 0:
+    if seconds <= 0:
         return False
-    versions = tag_versions(tags)
-    if sequence() != before:
+    versions = versions_since(tags, before)
+    if versions is None:
         return False
     entry = {"value": value, "tags": set(tags), "versions": versions, "until": time.time() + seconds}
     timeout = max(1, int(seconds) + 1)

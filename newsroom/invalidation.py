@@ -6,18 +6,22 @@ The tags, as the public views declare them:
 - ``category:<pk>``: the section's and its region's list pages and feeds;
 - ``author:<pk>``, ``tag:<slug>``: author and tag list pages;
 - ``byline:<author pk>``: article pages that print the author's name;
+- ``section:<pk>``: what names the section (an article's breadcrumb and dateline, a
+  teaser's kicker), moved by a change of the section itself only;
 - ``live:<pk>``: the page of a live (its posts);
 - ``home``, ``feeds``, ``sitemaps``, ``search``, ``ads``, ``schedule``.
 
 Receivers here are the extension point through which ``articles`` and ``comments``
 (which never import ``newsroom``) reach the cache. The logic is in ``article_tags``.
-Each invalidation runs at once and again after the transaction commits.
+Each invalidation runs at once and again after the transaction commits; an archive
+article's own change also drops its parts kept in the database (``articles.fragments``).
 """
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
+from articles import fragments
 from articles.models import Article, ArticleAuthor, Author, Box, Category, Photo, UpdateNote
 from articles.photos import photo_articles
 
@@ -58,6 +62,7 @@ def article_changed(sender, instance, **kwargs):
         # A new scheduled time may come before the expiry of pages already cached.
         tags.add("schedule")
     invalidate_on_commit(tags)
+    fragments.forget(instance.pk)
     refresh_schedule()
     transaction.on_commit(refresh_schedule)
 
@@ -75,17 +80,20 @@ def article_part_changed(sender, instance, **kwargs):
         tags.add(f"author:{instance.author_id}")
         tags.update(LIST_TAGS)
     invalidate_on_commit(tags)
+    fragments.forget(instance.article_id)
 
 
 def tagged_item_changed(sender, instance, **kwargs):
     if instance.content_type.model_class() is not Article:
         return
     invalidate_on_commit({f"article:{instance.object_id}", f"tag:{instance.tag.slug}", "home"})
+    fragments.forget(instance.object_id)
 
 
 def related_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
         invalidate_on_commit({f"article:{instance.pk}"})
+        fragments.forget(instance.pk)
 
 
 def author_changed(sender, instance, **kwargs):
@@ -93,7 +101,7 @@ def author_changed(sender, instance, **kwargs):
 
 
 def category_changed(sender, instance, **kwargs):
-    tags = {f"category:{instance.pk}", "home", "feeds", "sitemaps"}
+    tags = {f"category:{instance.pk}", f"section:{instance.pk}", "home", "feeds", "sitemaps"}
     if instance.parent_id:
         tags.add(f"category:{instance.parent_id}")
     invalidate_on_commit(tags)

@@ -146,6 +146,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # lags by at most that much.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
 ARTICLE_PAGE_CACHE_SECONDS = int(os.environ.get("ARTICLE_PAGE_CACHE_SECONDS", 60))
+# Articles published this many days ago or more keep their rendered parts in the
+# database (articles.fragments), their "À lire également" fixed until an editor's change;
+# 0 keeps every article's in the cache only, for PAGE_CACHE_SECONDS.
+ARTICLE_ARCHIVE_DAYS = int(os.environ.get("ARTICLE_ARCHIVE_DAYS", 2))
 # Each process keeps copies of the pages it serves most, up to this many bytes, so that
 # a hit fetches only two small values from the cache (newsroom.cache.LocalCopies).
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", 16 * 1024 * 1024))

@@ -10,6 +10,10 @@ page cache in front: every request is a miss that builds and stores the page.
 every minute for the read counter) while its rendered parts stay in the cache.
 Prints the median and mean CPU time per request (``time.process_time``: this process
 only, so the database's own CPU is not in it), the wall time and the queries per request.
+``--archive``: each request a different archive article (published ARTICLE_ARCHIVE_DAYS
+ago or more) read once before, so its rendered parts are kept in the database, as for
+the second and later reads of the long tail; its page is built, as for every reader a
+minute apart. Without it, the articles' kept parts are deleted first: a first read.
 ``--profile`` prints a pyinstrument profile of the measured requests.
 """
 
@@ -31,6 +35,7 @@ def main():
     parser.add_argument("--count", type=int, default=300)
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--rebuilt", action="store_true", help="one article, rebuilt each time")
+    parser.add_argument("--archive", action="store_true", help="archive articles, their parts kept")
     parser.add_argument("--profile", action="store_true", help="pyinstrument (wall clock)")
     parser.add_argument("--cprofile", action="store_true", help="cProfile on CPU time, by cumulative time")
     args = parser.parse_args()
@@ -38,21 +43,38 @@ def main():
     import django
 
     django.setup()
+    from datetime import timedelta
+
+    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
 
-    from articles.models import Article
+    from articles.models import Article, ArticleRendering
 
     # Spread over the whole archive, oldest to newest.
-    ids = list(Article.objects.published().order_by("?").values_list("pk", flat=True)[: args.count + args.warmup])
+    published = Article.objects.published()
+    if args.archive:
+        published = published.filter(publish_at__lt=timezone.now() - timedelta(days=settings.ARTICLE_ARCHIVE_DAYS + 1))
+    ids = list(published.order_by("?").values_list("pk", flat=True)[: args.count + args.warmup])
     urls = [article.get_absolute_url() for article in Article.objects.filter(pk__in=ids).select_related("category")]
+    client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench/article_miss)")
+    if args.archive:
+        for url in urls:  # the earlier readers: the parts are rendered and kept
+            assert client.get(url, secure=True).status_code == 200
+        # Days later the reactions region (kept PAGE_CACHE_SECONDS at most) is gone.
+        from django.core.cache import cache
+
+        cache.delete_many([f"reactions-section:{pk}" for pk in ids])
+        # An unknown query parameter keeps the page out of the page cache.
+        urls = [f"{url}?bench=archive" for url in urls]
+    elif not args.rebuilt:
+        ArticleRendering.objects.filter(article_id__in=ids).delete()
     warm, measured = urls[: args.warmup], urls[args.warmup :]
     if args.rebuilt:
-        # An unknown query parameter keeps the page out of the page cache.
         urls = [f"{urls[0]}?bench={n}" for n in range(len(urls))]
         warm, measured = urls[: args.warmup], urls[args.warmup :]
-    client = Client(HTTP_USER_AGENT="Mozilla/5.0 (bench/article_miss)")
     for url in warm:
         assert client.get(url, secure=True).status_code == 200
     profiler = None
@@ -82,7 +104,13 @@ def main():
     if cprofiler:
         cprofiler.disable()
     count = len(measured)
-    kind = "one article, page built each time" if args.rebuilt else "each a different article"
+    kind = (
+        "one article, page built each time"
+        if args.rebuilt
+        else "each a different archive article, its parts kept"
+        if args.archive
+        else "each a different article, read for the first time"
+    )
     print(f"articles: {Article.objects.count()}, requests: {count}, {kind}")
     print(f"CPU per request: median {statistics.median(cpu) * 1000:.1f} ms, mean {statistics.mean(cpu) * 1000:.1f} ms")
     print(

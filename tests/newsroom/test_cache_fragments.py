@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from articles import services
-from articles.models import Article, Box
+from articles.models import Article, ArticleRendering, Box
 from tests.factories import ArticleFactory, AuthorFactory, BoxFactory, SectionFactory, editor
 
 pytestmark = pytest.mark.django_db
@@ -23,16 +23,28 @@ def page_cache_off_for_articles(settings):
     settings.ARTICLE_PAGE_CACHE_SECONDS = 0
 
 
-@pytest.fixture
-def world():
+@pytest.fixture(params=["recent", "archive"])
+def world(request):
+    """An article with a box, a byline and a neighbour in its "À lire également": published
+    today (its parts in the cache) or ten days ago (its parts in the database)."""
+    days = 10 if request.param == "archive" else 0
     section = SectionFactory(name="Montagne", slug="montagne")
     author = AuthorFactory(name="Inès Garnier", slug="ines-garnier")
     article = ArticleFactory(
-        title="Le refuge du Goûter rouvre ses portes", category=section, authors=[author], tags=["alpinisme"]
+        title="Le refuge du Goûter rouvre ses portes",
+        category=section,
+        authors=[author],
+        tags=["alpinisme"],
+        publish_at=timezone.now() - datetime.timedelta(days=days, hours=1),
     )
     BoxFactory(article=article, heading="Le refuge, c'est quoi ?", body="Une cabane perchée à 3 835 mètres.")
-    neighbour = ArticleFactory(title="La saison d'alpinisme s'annonce chargée", category=section, tags=["alpinisme"])
-    return {"article": article, "author": author, "neighbour": neighbour}
+    neighbour = ArticleFactory(
+        title="La saison d'alpinisme s'annonce chargée",
+        category=section,
+        tags=["alpinisme"],
+        publish_at=timezone.now() - datetime.timedelta(days=days, hours=2),
+    )
+    return {"article": article, "author": author, "neighbour": neighbour, "section": section}
 
 
 def page(article):
@@ -59,7 +71,7 @@ def test_a_rebuilt_article_page_reuses_its_rendered_parts(world):
 
 @pytest.mark.parametrize(
     "change",
-    ["box", "author", "related unpublished", "title", "tag removed"],
+    ["box", "author", "related unpublished", "title", "tag removed", "section renamed", "related retitled"],
 )
 def test_an_editors_change_shows_at_once_on_a_rebuilt_page(world, change):
     article, neighbour = world["article"], world["neighbour"]
@@ -80,6 +92,14 @@ def test_an_editors_change_shows_at_once_on_a_rebuilt_page(world, change):
         article.title = "Le refuge du Goûter ouvre sa saison"
         article.save()
         expected, gone = "Le refuge du Goûter ouvre sa saison", None
+    elif change == "section renamed":
+        world["section"].name = "Haute montagne"
+        world["section"].save()
+        expected, gone = "Haute montagne", None
+    elif change == "related retitled":
+        neighbour.title = "La saison d'alpinisme sera longue"
+        neighbour.save()
+        expected, gone = "sera longue", "s'annonce chargée"
     else:
         article.tags.remove("alpinisme")
         expected, gone = None, 'rel="tag"'
@@ -120,3 +140,97 @@ def test_the_parts_follow_the_host_when_site_url_is_unset(world, settings):
     Client(HTTP_USER_AGENT=FIREFOX).get(url)
     html = Client(HTTP_USER_AGENT=FIREFOX).get(url, HTTP_HOST="staging.example.org").content.decode()
     assert '"@id": "http://staging.example.org/' in html and "http://testserver/" not in html
+
+
+def select_count(url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        html = Client(HTTP_USER_AGENT=FIREFOX).get(url).content.decode()
+    return len([query for query in queries.captured_queries if query["sql"].startswith("SELECT")]), html
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_an_archive_articles_parts_are_kept_in_the_database(world):
+    from django.core.cache import cache
+
+    from articles import fragments
+
+    article = world["article"]
+    page(article)
+    rendering = ArticleRendering.objects.get(article=article)
+    assert "Une cabane perchée" in rendering.parts["tail"]
+    assert cache.get(fragments._key(article.pk)) is None  # not in the cache as well
+    queries, html = select_count(article.get_absolute_url())
+    assert queries == 1  # the article's row, with its parts
+    assert ArticleRendering.objects.get(article=article).built_at == rendering.built_at
+    assert "Une cabane perchée" in htmllib.unescape(html)
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_archive_parts_no_cache_vouches_for_are_rendered_again(world):
+    """The cache flushed (or evicted), no version says nothing changed since: built anew."""
+    from django.core.cache import cache
+
+    article = world["article"]
+    page(article)
+    built_at = ArticleRendering.objects.get(article=article).built_at
+    cache.clear()
+    Article.objects.filter(pk=world["neighbour"].pk).update(title="Changé sans que le cache le sache")
+    assert "Changé sans que le cache le sache" in page(article)
+    assert ArticleRendering.objects.get(article=article).built_at > built_at
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_a_publication_in_the_section_or_the_tag_keeps_the_archive_parts(world):
+    article = world["article"]
+    page(article)
+    built_at = ArticleRendering.objects.get(article=article).built_at
+    ArticleFactory(title="Un nouveau refuge au Vercors", category=world["section"], tags=["alpinisme"])
+    queries, html = select_count(article.get_absolute_url())
+    assert queries == 1  # the article's row, with its parts
+    assert ArticleRendering.objects.get(article=article).built_at == built_at
+    assert "Un nouveau refuge" not in html  # its "À lire également" is that of its days
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_archive_parts_showing_todays_hour_are_rendered_again_after_midnight(world, time_machine):
+    paris = timezone.get_default_timezone()
+    time_machine.move_to(datetime.datetime(2026, 6, 29, 23, 58, tzinfo=paris), tick=False)
+    article = world["article"]
+    Article.objects.filter(pk=article.pk).update(
+        publish_at=datetime.datetime(2026, 6, 10, 9, 0, tzinfo=paris), first_published_at=None
+    )
+    Article.objects.filter(pk=world["neighbour"].pk).update(
+        publish_at=datetime.datetime(2026, 6, 29, 14, 5, tzinfo=paris)
+    )
+    article = Article.objects.get(pk=article.pk)
+    assert "le 29 juin 2026 à 14" in page(article)
+    assert ArticleRendering.objects.get(article=article).expires_at == datetime.datetime(
+        2026, 6, 30, 0, 0, tzinfo=paris
+    )
+    time_machine.move_to(datetime.datetime(2026, 6, 30, 0, 1, tzinfo=paris), tick=False)
+    html = page(article)
+    assert "le 29 juin 2026</time>" in html and "le 29 juin 2026 à 14" not in html
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_archive_parts_are_rendered_again_within_a_week(world, time_machine):
+    article = world["article"]
+    page(article)
+    built_at = ArticleRendering.objects.get(article=article).built_at
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=7, minutes=1), tick=False)
+    page(article)
+    assert ArticleRendering.objects.get(article=article).built_at > built_at
+
+
+def test_an_archive_preview_keeps_nothing(client):
+    draft = ArticleFactory(
+        title="Brouillon d'archives",
+        status=Article.Status.DRAFT,
+        publish_at=timezone.now() - datetime.timedelta(days=30),
+    )
+    client.force_login(editor())
+    assert "Aperçu" in client.get(draft.get_absolute_url()).content.decode()
+    assert not ArticleRendering.objects.exists()

@@ -4,14 +4,16 @@ import logging
 import socket
 import threading
 import time
+from datetime import timedelta
 
 import pytest
 import redis
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, ArticleRendering
 from comments.forms import make_token
 from comments.models import Reaction
 from newsroom import redis_cache
@@ -265,3 +267,24 @@ def test_a_page_copy_held_by_the_process_is_not_served_once_redis_is_gone(settin
     assert response.status_code == 200 and "X-Page-Cache" not in response
     assert "Titre changé pendant la panne" in response.content.decode()
     assert seconds < 1.5
+
+
+def test_an_archive_articles_change_made_while_redis_is_down_shows_once_it_is_back(
+    settings, redis_url, dead_redis_url, site
+):
+    """The invalidation is lost with Redis, and the versions of the article's tags come
+    back unchanged; its parts kept in the database went with the editor's save."""
+    settings.ARTICLE_PAGE_CACHE_SECONDS = 0
+    published = timezone.now() - timedelta(days=30)
+    Article.objects.filter(pk=site.pk).update(publish_at=published, first_published_at=published)
+    article = Article.objects.get(pk=site.pk)
+    use_redis(settings, redis_url)
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 Firefox/128.0")
+    assert reader.get(article.get_absolute_url()).status_code == 200
+    assert ArticleRendering.objects.filter(article=article).exists()
+    use_redis(settings, dead_redis_url)
+    article.title = "Titre corrigé pendant la panne"
+    article.save()
+    use_redis(settings, redis_url)
+    html = reader.get(article.get_absolute_url()).content.decode()
+    assert '<h1 class="article__title">Titre corrigé pendant la panne</h1>' in html  # not only in <title>
