@@ -22,6 +22,7 @@ day it was rendered, for a week at most. Previews are never kept.
 """
 
 import datetime
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -80,6 +81,7 @@ def cached_fragments(article) -> dict | None:
             or not tagcache.unchanged(rendering.tags)
         ):
             return None
+        article.kept_rendering = rendering  # for kept_extra(), later in this request
         return _parts(rendering.parts, rendering.page_tags)
     entry = tagcache.fresh(_key(article.pk))
     if entry is None:
@@ -186,19 +188,43 @@ def _keep(article, html, part_tags, page_tags, *, before, related):
     # Rendered again now and then: "À lire également" then follows the archive, and a
     # change to a story it shows made while the cache was unreachable shows at last.
     expires_at = _midnight_after(now) if shows_an_hour else now + datetime.timedelta(days=RENDERING_DAYS)
+    rendering = ArticleRendering(
+        article_id=article.pk,
+        made_for=_key(article.pk),
+        parts=html,
+        tags=versions,
+        page_tags=sorted(page_tags),
+        extras={},
+        expires_at=expires_at,
+        built_at=now,
+    )
     ArticleRendering.objects.bulk_create(
-        [
-            ArticleRendering(
-                article_id=article.pk,
-                made_for=_key(article.pk),
-                parts=html,
-                tags=versions,
-                page_tags=sorted(page_tags),
-                expires_at=expires_at,
-                built_at=now,
-            )
-        ],
+        [rendering],
         update_conflicts=True,
         unique_fields=["article"],
-        update_fields=["made_for", "parts", "tags", "page_tags", "expires_at", "built_at"],
+        update_fields=["made_for", "parts", "tags", "page_tags", "extras", "expires_at", "built_at"],
     )
+    article.kept_rendering = rendering
+
+
+def kept_extra(article, name: str, build, *, until=None) -> str | None:
+    """A part of an archive article's page that another app renders (the reactions
+    region), kept with the article's parts: valid while they are, and until ``until``.
+
+    Only once this request found the parts valid or kept them (``cached_fragments``,
+    ``render_fragments``), and so read them before ``build()`` reads its rows: a change
+    since bumps a tag of the parts, and the row goes with them. None otherwise (a recent
+    article, a preview): the caller keeps it its own way.
+    """
+    rendering = getattr(article, "kept_rendering", None)
+    if rendering is None:
+        return None
+    entry = rendering.extras.get(name)
+    if entry is not None and (entry["until"] is None or entry["until"] > time.time()):
+        return entry["html"]
+    html = build()
+    extras = {**rendering.extras, name: {"html": html, "until": until.timestamp() if until else None}}
+    # Onto the row read or written by this request only, not one built since.
+    ArticleRendering.objects.filter(article_id=article.pk, built_at=rendering.built_at).update(extras=extras)
+    rendering.extras = extras
+    return html

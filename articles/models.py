@@ -544,6 +544,9 @@ class ArticleRendering(models.Model):
     parts = models.JSONField()  # fragment name -> HTML
     tags = models.JSONField()  # the tags the parts show, each with its version then
     page_tags = models.JSONField()  # the page's own tags (newsroom.cache)
+    # Parts another app renders for the page (the reactions region), rendered after the
+    # parts' versions were taken: name -> {"html", "until": a timestamp or None}.
+    extras = models.JSONField(default=dict)
     expires_at = models.DateTimeField()  # a week on, or midnight when a date it shows says "à 14 h 05"
     built_at = models.DateTimeField(default=timezone.now)
 

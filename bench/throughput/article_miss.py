@@ -36,6 +36,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--rebuilt", action="store_true", help="one article, rebuilt each time")
     parser.add_argument("--archive", action="store_true", help="archive articles, their parts kept")
+    parser.add_argument("--slug", help="with --rebuilt: this article (default: one at random)")
     parser.add_argument("--profile", action="store_true", help="pyinstrument (wall clock)")
     parser.add_argument("--cprofile", action="store_true", help="cProfile on CPU time, by cumulative time")
     args = parser.parse_args()
@@ -73,6 +74,8 @@ def main():
         ArticleRendering.objects.filter(article_id__in=ids).delete()
     warm, measured = urls[: args.warmup], urls[args.warmup :]
     if args.rebuilt:
+        if args.slug:
+            urls[0] = Article.objects.select_related("category").get(slug=args.slug).get_absolute_url()
         urls = [f"{urls[0]}?bench={n}" for n in range(len(urls))]
         warm, measured = urls[: args.warmup], urls[args.warmup :]
     for url in warm:

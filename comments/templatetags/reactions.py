@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import fragments
 from common import tagcache
 from common.csrf import form_token
 from common.french import french_datetime
@@ -90,8 +91,10 @@ def _kept_section(request, article):
     CPU of about 19 (bench/README.md, issue 15). Kept under the article's cache tag, which
     approving or removing a reaction and editing the article bump
     (``newsroom/invalidation.py``, ``common.tagcache``), and never past the closing of the
-    form or ``PAGE_CACHE_SECONDS``. The reader's CSRF token and the form's signed timestamp
-    are holes filled at each use."""
+    form or ``PAGE_CACHE_SECONDS``; an archive article's with its rendered parts, in the
+    database (``articles.fragments.kept_extra``: read days apart, it would have left the
+    cache). The reader's CSRF token and the form's signed timestamp are holes filled at
+    each use."""
 
     def seconds():
         life = getattr(settings, "PAGE_CACHE_SECONDS", 300)
@@ -100,12 +103,14 @@ def _kept_section(request, article):
             life = min(life, close_at.timestamp() - time.time())
         return life
 
-    html = tagcache.kept(
-        f"reactions-section:{article.pk}",
-        {f"article:{article.pk}"},
-        lambda: _render_section(request, article, None, None, csrf_token=CSRF_HOLE, form_token=FORM_TOKEN_HOLE),
-        seconds=seconds,
-    )
+    def build():
+        return _render_section(request, article, None, None, csrf_token=CSRF_HOLE, form_token=FORM_TOKEN_HOLE)
+
+    # An archive article's region is kept with its rendered parts, in the database.
+    close_at = reactions_close_at(article) if reactions_open(article) else None
+    html = fragments.kept_extra(article, "reactions", build, until=close_at)
+    if html is None:
+        html = tagcache.kept(f"reactions-section:{article.pk}", {f"article:{article.pk}"}, build, seconds=seconds)
     if FORM_TOKEN_HOLE in html:
         html = html.replace(FORM_TOKEN_HOLE, make_token(article.pk))
     return mark_safe(html.replace(CSRF_HOLE, form_token(request)))

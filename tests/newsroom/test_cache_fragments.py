@@ -234,3 +234,36 @@ def test_an_archive_preview_keeps_nothing(client):
     client.force_login(editor())
     assert "Aperçu" in client.get(draft.get_absolute_url()).content.decode()
     assert not ArticleRendering.objects.exists()
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_an_archive_articles_reactions_region_is_kept_with_its_parts(world):
+    from comments.models import Reaction
+    from comments.moderation import reaction_approve, reaction_submit
+    from tests.factories import moderator
+
+    article = world["article"]
+    assert "Réagir à cet article" in page(article)
+    assert "Réagir à cet article" in ArticleRendering.objects.get(article=article).extras["reactions"]["html"]
+    queries, html = select_count(article.get_absolute_url())
+    assert queries == 1  # the row brings the region too
+    assert 'name="csrfmiddlewaretoken"' in html and "csrf-hole" not in html  # the reader's own token
+    reaction = reaction_submit(article=article, name="Odile", email="odile@example.org", message="Quel refuge !")
+    assert reaction.state == Reaction.State.PENDING
+    reaction_approve(reaction=reaction, user=moderator())
+    assert "Quel refuge !" in page(Article.objects.get(pk=article.pk))
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_an_archive_articles_kept_form_gives_way_to_the_closed_notice(world, time_machine):
+    from comments.moderation import reactions_close_at
+
+    # Open for 11 days: the form goes in a day, well before the row is rendered again.
+    Article.objects.filter(pk=world["article"].pk).update(reactions_open_days=11)
+    article = Article.objects.get(pk=world["article"].pk)
+    assert 'name="message"' in page(article)
+    close_at = reactions_close_at(article)
+    assert close_at - timezone.now() < datetime.timedelta(days=1)
+    assert ArticleRendering.objects.get(article=article).extras["reactions"]["until"] == close_at.timestamp()
+    time_machine.move_to(close_at + datetime.timedelta(minutes=1), tick=False)
+    assert 'name="message"' not in page(Article.objects.get(pk=article.pk))
