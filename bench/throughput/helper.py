@@ -3,6 +3,7 @@
 python bench/throughput/helper.py pages          # "<article id> <article path> <section path>"
 python bench/throughput/helper.py reads ID       # what the page shows: database + Redis buffer
 python bench/throughput/helper.py report FILE    # medians and targets from run.sh's results
+python bench/throughput/helper.py archive BASE N FILE  # N archive articles read once, paths in FILE
 """
 
 import os
@@ -16,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 # Requests/s of each article page against robots.txt's (issue 15).
-RATIO_TARGETS = {"article": 0.90, "article_304": 0.90, "article_uncached": 0.20}
+RATIO_TARGETS = {"article": 0.90, "article_304": 0.90, "article_uncached": 0.20, "article_archive": 0.20}
 P99_TARGET_MS = 100.0
 RSS_TARGET_KB = 150 * 1024
 
@@ -36,6 +37,35 @@ def pages():
     django.setup()
     article = bench_article()
     print(article.pk, article.get_absolute_url(), article.category.get_absolute_url())
+
+
+def archive(base, count, path):
+    """``count`` archive articles spread over the archive, each read once (as by a reader
+    days ago: their rendered parts are kept in the database, for the origin the workers
+    see), their paths written to ``path`` for bench/throughput/archive.lua."""
+    import django
+
+    django.setup()
+    from datetime import timedelta
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from django.test import Client
+    from django.utils import timezone
+
+    from articles.models import Article
+
+    old = Article.objects.published().filter(
+        publish_at__lt=timezone.now() - timedelta(days=settings.ARTICLE_ARCHIVE_DAYS + 1)
+    )
+    ids = list(old.order_by("pk").values_list("pk", flat=True))
+    chosen = ids[:: max(1, len(ids) // count)][:count]
+    paths = [article.get_absolute_url() for article in Article.objects.filter(pk__in=chosen).select_related("category")]
+    # curl's User-Agent: a robot, never counted.
+    client = Client(HTTP_HOST=urlsplit(base).netloc, HTTP_USER_AGENT="curl/8")
+    for url in paths:
+        assert client.get(url).status_code == 200, url
+    Path(path).write_text("".join(f"{url}?bench=archive\n" for url in paths))
 
 
 def reads(article_id):
@@ -84,7 +114,10 @@ def report(path):
         if max(rss) >= RSS_TARGET_KB:
             failures.append("worker RSS")
     counted = re.search(r"article reads before=(\d+) after=(\d+)", text)
-    served = sum(int(ok) for ok in re.findall(r"^article\S* (?:warmup|run\d).*?RESULT .*?ok=(\d+)", text, re.M))
+    # The demo article's pages (article_archive reads other articles).
+    served = sum(
+        int(ok) for ok in re.findall(r"^article(?!_archive)\S* (?:warmup|run\d).*?RESULT .*?ok=(\d+)", text, re.M)
+    )
     if counted:
         delta = int(counted.group(2)) - int(counted.group(1))
         print(f"reads counted during the article runs: {delta} for {served} pages recorded by wrk (must be equal)")
@@ -100,5 +133,7 @@ if __name__ == "__main__":
         pages()
     elif command == "reads":
         reads(int(sys.argv[2]))
+    elif command == "archive":
+        archive(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     else:
         report(sys.argv[2])

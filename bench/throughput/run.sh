@@ -7,12 +7,14 @@
 #
 # Pages: robots.txt (the ceiling), the article from the page cache, its revalidation (304),
 # the article built for every request (a query parameter keeps it out of the page cache),
+# archive articles read before, a different one for each request (the long tail),
 # home, a section. Then builds started by 64 readers on a page just invalidated
 # (stampede.py), and each worker's peak RSS.
 #
 # Env: DATABASE_URL (postgres://postgres@127.0.0.1:5432/newsroom_scale_big, built by
 # bench/scale/run.sh), REDIS_URL (redis://127.0.0.1:6379/9, FLUSHED at start), PORT (8061),
-# DURATION (10 s per run), WARMUP (5 s), CONNECTIONS (16), OUT (/tmp/newsroom-bench-throughput).
+# DURATION (10 s per run), WARMUP (5 s), CONNECTIONS (16), OUT (/tmp/newsroom-bench-throughput),
+# ARCHIVE_ARTICLES (1 500).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -76,16 +78,23 @@ wrk_readers() {  # wrk_readers PATH SECONDS NONCE [ETAG]
             -- "$2" "$3" "$etag" | grep RESULT
         return
     fi
+    if [[ "$1" == "@archive" ]]; then  # a different archive article each time
+        wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/throughput/archive.lua "$BASE/" \
+            -- "$2" "$3" "$OUT/archive-paths.txt" | grep RESULT
+        return
+    fi
     wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$(($2 + 3))s" -s bench/reads/readers.lua "$BASE$1" -- "$2" "$3" \
         | grep RESULT
 }
+# The archive's long tail: 1 500 articles read once before (their parts kept).
+$PY bench/throughput/helper.py archive "$BASE" "${ARCHIVE_ARTICLES:-1500}" "$OUT/archive-paths.txt"
 # The pages, then 3 rounds in which each page runs once in turn: a page and the ceiling it
 # is compared with see the same machine (on a shared 2-core VM, robots.txt alone varied by
 # 20 % from one minute to the next).
 PAGES=(robots.txt /robots.txt article "$ARTICLE_PATH" article_304 @304
-    article_uncached "$ARTICLE_PATH?bench=uncached" home / section "$SECTION_PATH")
+    article_uncached "$ARTICLE_PATH?bench=uncached" article_archive @archive home / section "$SECTION_PATH")
 # (article_uncached: an unknown parameter keeps the page out of the page cache, so it is
-# built for every reader.)
+# built for every reader; article_archive: the same, a different archive article each time.)
 for ((i = 0; i < ${#PAGES[@]}; i += 2)); do warmup "${PAGES[i]}" "${PAGES[i + 1]}"; done
 for run in 1 2 3; do
     for ((i = 0; i < ${#PAGES[@]}; i += 2)); do measure "$run" "${PAGES[i]}" "${PAGES[i + 1]}"; done
