@@ -139,6 +139,7 @@ def reaction_changed(sender, instance, created=False, **kwargs):
     article = Article.objects.filter(pk=instance.article_id).first()
     if article is not None:
         invalidate_on_commit(article_tags(article))
+        fragments.forget(article.pk)  # its reactions region, kept with its parts
 
 
 def live_post_changed(sender, instance, **kwargs):

@@ -16,8 +16,9 @@ from django.utils import timezone
 from articles.models import Article, ArticleRendering
 from comments.forms import make_token
 from comments.models import Reaction
+from comments.moderation import reaction_approve, reaction_submit
 from newsroom import redis_cache
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, moderator
 
 pytestmark = pytest.mark.django_db
 
@@ -269,22 +270,28 @@ def test_a_page_copy_held_by_the_process_is_not_served_once_redis_is_gone(settin
     assert seconds < 1.5
 
 
+@pytest.mark.parametrize("change", ["title", "reaction approved"])
 def test_an_archive_articles_change_made_while_redis_is_down_shows_once_it_is_back(
-    settings, redis_url, dead_redis_url, site
+    settings, redis_url, dead_redis_url, site, change
 ):
     """The invalidation is lost with Redis, and the versions of the article's tags come
-    back unchanged; its parts kept in the database went with the editor's save."""
+    back unchanged; its parts kept in the database went with the change."""
     settings.ARTICLE_PAGE_CACHE_SECONDS = 0
-    published = timezone.now() - timedelta(days=30)
+    published = timezone.now() - timedelta(days=20)
     Article.objects.filter(pk=site.pk).update(publish_at=published, first_published_at=published)
     article = Article.objects.get(pk=site.pk)
     use_redis(settings, redis_url)
+    reaction = reaction_submit(article=article, name="Odile", email="odile@example.org", message="Quel refuge !")
     reader = Client(HTTP_USER_AGENT="Mozilla/5.0 Firefox/128.0")
     assert reader.get(article.get_absolute_url()).status_code == 200
     assert ArticleRendering.objects.filter(article=article).exists()
     use_redis(settings, dead_redis_url)
-    article.title = "Titre corrigé pendant la panne"
-    article.save()
+    if change == "title":
+        article.title = "Titre corrigé pendant la panne"
+        article.save()
+        expected = '<h1 class="article__title">Titre corrigé pendant la panne</h1>'  # not only in <title>
+    else:
+        reaction_approve(reaction=reaction, user=moderator())
+        expected = "Quel refuge !"
     use_redis(settings, redis_url)
-    html = reader.get(article.get_absolute_url()).content.decode()
-    assert '<h1 class="article__title">Titre corrigé pendant la panne</h1>' in html  # not only in <title>
+    assert expected in reader.get(article.get_absolute_url()).content.decode()
