@@ -99,6 +99,18 @@ def forget(article_id) -> None:
     transaction.on_commit(lambda: ArticleRendering.objects.filter(article_id=article_id).delete())
 
 
+def purge_expired(*, now=None, batch: int = 1000) -> int:
+    """Delete the kept parts past their expiry (never served again: the next read renders
+    them anew), a batch at a time so that no long lock holds the table. Returns how many."""
+    now = now or timezone.now()
+    total = 0
+    while True:
+        ids = list(ArticleRendering.objects.filter(expires_at__lte=now).values_list("pk", flat=True)[:batch])
+        if not ids:
+            return total
+        total += ArticleRendering.objects.filter(pk__in=ids, expires_at__lte=now).delete()[0]
+
+
 def _midnight_after(moment):
     local = timezone.localtime(moment)
     return datetime.datetime.combine(local.date() + datetime.timedelta(days=1), datetime.time(), local.tzinfo)

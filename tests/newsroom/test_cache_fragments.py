@@ -267,3 +267,19 @@ def test_an_archive_articles_kept_form_gives_way_to_the_closed_notice(world, tim
     assert ArticleRendering.objects.get(article=article).extras["reactions"]["until"] == close_at.timestamp()
     time_machine.move_to(close_at + datetime.timedelta(minutes=1), tick=False)
     assert 'name="message"' not in page(Article.objects.get(pk=article.pk))
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_purge_renderings_deletes_the_expired_parts_only(world):
+    import io
+
+    from django.core.management import call_command
+
+    article, neighbour = world["article"], world["neighbour"]
+    page(article)
+    page(neighbour)
+    ArticleRendering.objects.filter(article=neighbour).update(expires_at=timezone.now() - datetime.timedelta(hours=1))
+    out = io.StringIO()
+    call_command("purge_renderings", stdout=out)
+    assert "1 rendu(s) d'article expiré(s) supprimé(s)." in out.getvalue()
+    assert list(ArticleRendering.objects.values_list("article_id", flat=True)) == [article.pk]
