@@ -257,9 +257,11 @@ def demo_reactions(*, editor):
         article = articles.get(slugs[key])
         if article is None:
             continue
+        # Readers write in the hours after publication, not all in the same minute.
+        written = min(article.publish_at + timedelta(minutes=23 + 41 * index), timezone.now())
         try:
             reaction = reaction_submit(
-                article=article, name=name, email=email, message=message, ip_digest=f"demo-{index}"
+                article=article, name=name, email=email, message=message, ip_digest=f"demo-{index}", now=written
             )
         except ReactionRefused:  # already there (a duplicate), or closed
             continue
