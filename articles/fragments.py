@@ -22,10 +22,11 @@ day it was rendered, for a week at most. Previews are never kept.
 """
 
 import datetime
+import logging
 import time
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -42,6 +43,8 @@ FRAGMENTS = ("og_image", "head", "top", "main", "tail")
 VERSION = 4
 # An archive article's kept parts are rendered again after this many days at most.
 RENDERING_DAYS = 7
+
+logger = logging.getLogger(__name__)
 
 
 def _key(article_id: int) -> str:
@@ -210,13 +213,28 @@ def _keep(article, html, part_tags, page_tags, *, before, related):
         expires_at=expires_at,
         built_at=now,
     )
-    ArticleRendering.objects.bulk_create(
-        [rendering],
-        update_conflicts=True,
-        unique_fields=["article"],
-        update_fields=["made_for", "parts", "tags", "page_tags", "extras", "expires_at", "built_at"],
+    kept = _write(
+        lambda: ArticleRendering.objects.bulk_create(
+            [rendering],
+            update_conflicts=True,
+            unique_fields=["article"],
+            update_fields=["made_for", "parts", "tags", "page_tags", "extras", "expires_at", "built_at"],
+        )
     )
-    article.kept_rendering = rendering
+    if kept:
+        article.kept_rendering = rendering
+
+
+def _write(operation) -> bool:
+    """Run a write of kept parts; a database that refuses it costs the next reader a
+    build, never this reader their page."""
+    try:
+        with transaction.atomic():
+            operation()
+    except DatabaseError:
+        logger.warning("Rendered parts not kept", exc_info=True)
+        return False
+    return True
 
 
 def kept_extra(article, name: str, build, *, until=None) -> str | None:
@@ -237,6 +255,10 @@ def kept_extra(article, name: str, build, *, until=None) -> str | None:
     html = build()
     extras = {**rendering.extras, name: {"html": html, "until": until.timestamp() if until else None}}
     # Onto the row read or written by this request only, not one built since.
-    ArticleRendering.objects.filter(article_id=article.pk, built_at=rendering.built_at).update(extras=extras)
-    rendering.extras = extras
+    if _write(
+        lambda: ArticleRendering.objects.filter(article_id=article.pk, built_at=rendering.built_at).update(
+            extras=extras
+        )
+    ):
+        rendering.extras = extras
     return html

@@ -283,3 +283,30 @@ def test_purge_renderings_deletes_the_expired_parts_only(world):
     call_command("purge_renderings", stdout=out)
     assert "1 rendu(s) d'article expiré(s) supprimé(s)." in out.getvalue()
     assert list(ArticleRendering.objects.values_list("article_id", flat=True)) == [article.pk]
+
+
+@pytest.fixture
+def renderings_refused(postgres):
+    """PostgreSQL refuses every write to the kept parts (a trigger raises), as a full
+    disk or a read-only standby would."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE FUNCTION refuse_rendering() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$"
+            " LANGUAGE plpgsql"
+        )
+        cursor.execute(
+            "CREATE TRIGGER refuse_rendering BEFORE INSERT OR UPDATE ON articles_articlerendering"
+            " FOR EACH ROW EXECUTE FUNCTION refuse_rendering()"
+        )
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_an_archive_page_is_served_when_its_parts_cannot_be_written(world, renderings_refused, caplog):
+    for _ in range(2):
+        response = Client(HTTP_USER_AGENT=FIREFOX).get(world["article"].get_absolute_url())
+        assert response.status_code == 200
+        assert "Une cabane perchée" in htmllib.unescape(response.content.decode())
+    assert not ArticleRendering.objects.exists()
+    assert "Rendered parts not kept" in caplog.text
