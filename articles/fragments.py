@@ -26,6 +26,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.db import DatabaseError, transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
@@ -49,7 +50,10 @@ logger = logging.getLogger(__name__)
 
 def _key(article_id: int) -> str:
     # The site's origin too: with SITE_URL unset, absolute links follow the request's host.
-    return f"article-fragments:{VERSION}:{site_url()}:{article_id}"
+    # And the static files' manifest: the JSON-LD names the logo by its hashed name, which
+    # a deploy that changes the logo changes (kept a week in the database otherwise).
+    manifest = getattr(staticfiles_storage, "manifest_hash", "")
+    return f"article-fragments:{VERSION}:{manifest}:{site_url()}:{article_id}"
 
 
 def is_archived(article, now=None) -> bool:

@@ -310,3 +310,16 @@ def test_an_archive_page_is_served_when_its_parts_cannot_be_written(world, rende
         assert "Une cabane perchée" in htmllib.unescape(response.content.decode())
     assert not ArticleRendering.objects.exists()
     assert "Rendered parts not kept" in caplog.text
+
+
+@pytest.mark.parametrize("world", ["archive"], indirect=True)
+def test_a_deploy_with_new_static_names_renders_the_archive_parts_again(world, monkeypatch):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    article = world["article"]
+    page(article)
+    built_at = ArticleRendering.objects.get(article=article).built_at
+    # What a new collectstatic's manifest carries (a logo changed: its hashed name too).
+    monkeypatch.setattr(staticfiles_storage, "manifest_hash", "a-new-deploy", raising=False)
+    page(article)
+    assert ArticleRendering.objects.get(article=article).built_at > built_at
