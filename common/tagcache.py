@@ -131,7 +131,7 @@ def store(key: str, value, tags, *, before: int | None, seconds: float) -> bool:
     versions = versions_since(tags, before)
     if versions is None:
         return False
-    entry = {"value": value, "tags": set(tags), "versions": versions, "until": time.time() + seconds}
+    entry = {"value": value, "versions": versions, "until": time.time() + seconds}
     timeout = max(1, int(seconds) + 1)
     cache.set_many({key: entry, stamp_key(key): before}, timeout)
     return True

@@ -381,7 +381,7 @@ class PageCacheMiddleware:
         if entry is not None and sequence is not None:
             if stamp == (sequence, entry["build"]):
                 return _serve(request, LOCAL.keep(key, entry), "hit")
-            if tag_versions(entry["tags"]) == entry["versions"]:
+            if tagcache.unchanged(entry["versions"]):
                 cache.set(stamp_at, (sequence, entry["build"]), max(1, int(entry["expires"] - time.time())))
                 return _serve(request, LOCAL.keep(key, entry), "hit")
         if sequence is None:
@@ -532,7 +532,6 @@ def store_page(request, response, sequence_before, *, stored, until_next) -> boo
         "content": stored,
         "status": response.status_code,
         "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
-        "tags": page_tags,
         "versions": versions,
         "etag": response["ETag"],
         "expires": now + timeout,
