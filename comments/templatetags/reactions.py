@@ -96,10 +96,11 @@ def _kept_section(request, article):
     cache). The reader's CSRF token and the form's signed timestamp are holes filled at
     each use."""
 
+    close_at = reactions_close_at(article) if reactions_open(article) else None  # the form's end
+
     def seconds():
         life = getattr(settings, "PAGE_CACHE_SECONDS", 300)
-        close_at = reactions_close_at(article)
-        if reactions_open(article) and close_at is not None:
+        if close_at is not None:
             life = min(life, close_at.timestamp() - time.time())
         return life
 
@@ -107,7 +108,6 @@ def _kept_section(request, article):
         return _render_section(request, article, None, None, csrf_token=CSRF_HOLE, form_token=FORM_TOKEN_HOLE)
 
     # An archive article's region is kept with its rendered parts, in the database.
-    close_at = reactions_close_at(article) if reactions_open(article) else None
     html = fragments.kept_extra(article, "reactions", build, until=close_at)
     if html is None:
         html = tagcache.kept(f"reactions-section:{article.pk}", {f"article:{article.pk}"}, build, seconds=seconds)
