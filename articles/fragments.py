@@ -96,14 +96,13 @@ def cached_fragments(article) -> dict | None:
     return _parts(entry["value"]["html"], entry["value"]["page_tags"])
 
 
-def forget(article_id) -> None:
-    """Drop an archive article's kept parts now and after the transaction commits.
-
-    Its own changes reach it even when an invalidation is lost (the cache unreachable while
-    an editor saves): the versions of its tags would still match the kept ones.
-    """
-    ArticleRendering.objects.filter(article_id=article_id).delete()
-    transaction.on_commit(lambda: ArticleRendering.objects.filter(article_id=article_id).delete())
+def forget(article_ids) -> None:
+    """Drop these archive articles' kept parts: their changes reach them even when an
+    invalidation is lost (the cache unreachable while an editor saves), the versions of
+    their tags still matching the kept ones."""
+    ids = set(article_ids)
+    if ids:
+        ArticleRendering.objects.filter(article_id__in=ids).delete()
 
 
 def purge_expired(*, now=None, batch: int = 1000) -> int:

@@ -13,8 +13,8 @@ The tags, as the public views declare them:
 
 Receivers here are the extension point through which ``articles`` and ``comments``
 (which never import ``newsroom``) reach the cache. The logic is in ``article_tags``.
-Each invalidation runs at once and again after the transaction commits; an archive
-article's own change also drops its parts kept in the database (``articles.fragments``).
+Each invalidation runs at once and again after the transaction commits, and drops the
+parts kept in the database (``articles.fragments``) of the articles it names.
 """
 
 from django.db import transaction
@@ -45,14 +45,21 @@ def article_tags(article, *, category_ids=()) -> set:
     return tags
 
 
+def _invalidate(tags) -> None:
+    invalidate_tags(*tags)
+    # The parts of the articles named, kept in the database, go as well: with the cache
+    # unreachable the tags' new versions are lost, and the kept ones would still match.
+    fragments.forget(int(tag.removeprefix("article:")) for tag in tags if tag.startswith("article:"))
+
+
 def invalidate_on_commit(tags) -> None:
     """Invalidate now and again after commit.
 
     Now, so that no page built from here on is served stale; after commit, because a
     page rebuilt in between may still have read the old rows.
     """
-    invalidate_tags(*tags)
-    transaction.on_commit(lambda: invalidate_tags(*tags))
+    _invalidate(tags)
+    transaction.on_commit(lambda: _invalidate(tags))
 
 
 def article_changed(sender, instance, **kwargs):
@@ -62,7 +69,6 @@ def article_changed(sender, instance, **kwargs):
         # A new scheduled time may come before the expiry of pages already cached.
         tags.add("schedule")
     invalidate_on_commit(tags)
-    fragments.forget(instance.pk)
     refresh_schedule()
     transaction.on_commit(refresh_schedule)
 
@@ -80,20 +86,17 @@ def article_part_changed(sender, instance, **kwargs):
         tags.add(f"author:{instance.author_id}")
         tags.update(LIST_TAGS)
     invalidate_on_commit(tags)
-    fragments.forget(instance.article_id)
 
 
 def tagged_item_changed(sender, instance, **kwargs):
     if instance.content_type.model_class() is not Article:
         return
     invalidate_on_commit({f"article:{instance.object_id}", f"tag:{instance.tag.slug}", "home"})
-    fragments.forget(instance.object_id)
 
 
 def related_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
         invalidate_on_commit({f"article:{instance.pk}"})
-        fragments.forget(instance.pk)
 
 
 def author_changed(sender, instance, **kwargs):
@@ -139,7 +142,6 @@ def reaction_changed(sender, instance, created=False, **kwargs):
     article = Article.objects.filter(pk=instance.article_id).first()
     if article is not None:
         invalidate_on_commit(article_tags(article))
-        fragments.forget(article.pk)  # its reactions region, kept with its parts
 
 
 def live_post_changed(sender, instance, **kwargs):
